@@ -1,0 +1,142 @@
+using Marketo.Extract.Models;
+using Marketo.Extract.Streams;
+
+namespace Marketo.Extract.Tests.Streams;
+
+public class JsonFileCursorStoreTests
+{
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "marketo-extract-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+    }
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public async Task SaveThenLoad_InNewStore_ReturnsSameState()
+    {
+        var path = Path.Combine(_folder, "state.json");
+        var state = new StreamState
+        {
+            Cursor = new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero),
+            CursorIds = ["17", "42"],
+            LeadsFilter = LeadsFilterMode.CreatedAt,
+            PendingExports = [new PendingExport { Key = "leads/2024-05-01", ExportId = "e-1", Kind = BulkExportObject.Leads }],
+        };
+        using (var store = new JsonFileCursorStore(path))
+        {
+            await store.SaveAsync("leads", state);
+        }
+
+        using var reopened = new JsonFileCursorStore(path);
+        var loaded = await reopened.LoadAsync("leads");
+
+        Assert.That(loaded, Is.Not.Null);
+        Assert.That(loaded!.Cursor, Is.EqualTo(state.Cursor));
+        Assert.That(loaded.CursorIds, Is.EqualTo(state.CursorIds));
+        Assert.That(loaded.LeadsFilter, Is.EqualTo(LeadsFilterMode.CreatedAt));
+        Assert.That(loaded.PendingExports, Is.EqualTo(state.PendingExports));
+    }
+
+    [Test]
+    public async Task Save_WritesVersionedDocumentWithCamelCaseNames()
+    {
+        var path = Path.Combine(_folder, "state.json");
+        using var store = new JsonFileCursorStore(path);
+
+        await store.SaveAsync("leads", new StreamState { LeadsFilter = LeadsFilterMode.UpdatedAt });
+
+        var text = await File.ReadAllTextAsync(path);
+        Assert.That(text, Does.Contain("\"version\": 1"));
+        Assert.That(text, Does.Contain("\"leadsFilter\": \"updatedAt\""));
+    }
+
+    [Test]
+    public async Task Save_KeepsOtherStreams()
+    {
+        var path = Path.Combine(_folder, "state.json");
+        using var store = new JsonFileCursorStore(path);
+
+        await store.SaveAsync("campaigns", new StreamState { Cursor = DateTimeOffset.UnixEpoch });
+        await store.SaveAsync("lists", new StreamState { Cursor = DateTimeOffset.UnixEpoch.AddDays(1) });
+
+        var all = await new JsonFileCursorStore(path).LoadAllAsync();
+        Assert.That(all.Keys, Is.EquivalentTo(new[] { "campaigns", "lists" }));
+    }
+
+    [Test]
+    public async Task Save_LeavesNoTemporaryFiles()
+    {
+        var path = Path.Combine(_folder, "state.json");
+        using var store = new JsonFileCursorStore(path);
+
+        await store.SaveAsync("leads", new StreamState());
+        await store.SaveAsync("leads", new StreamState { Cursor = DateTimeOffset.UnixEpoch });
+
+        Assert.That(Directory.GetFiles(_folder), Is.EqualTo(new[] { path }));
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Save_OnUnix_FileIsOwnerOnly()
+    {
+        var path = Path.Combine(_folder, "state.json");
+        using var store = new JsonFileCursorStore(path);
+
+        await store.SaveAsync("leads", new StreamState());
+
+        Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Test]
+    public async Task Load_MissingFile_ReturnsNull()
+    {
+        using var store = new JsonFileCursorStore(Path.Combine(_folder, "absent.json"));
+
+        Assert.That(await store.LoadAsync("leads"), Is.Null);
+    }
+
+    [TestCase("{ not json")]
+    [TestCase("null")]
+    [TestCase("{\"version\":1,\"streams\":{\"leads\":{\"cursor\":\"yesterday\"}}}")]
+    public void Load_CorruptFile_ErrorNamesPathAndKeepsFile(string content)
+    {
+        var path = Path.Combine(_folder, "state.json");
+        File.WriteAllText(path, content);
+        using var store = new JsonFileCursorStore(path);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(async () => await store.LoadAsync("leads"));
+
+        Assert.That(error!.Message, Does.Contain(path));
+        Assert.That(File.ReadAllText(path), Is.EqualTo(content));
+    }
+
+    [Test]
+    public void Load_NewerVersion_IsRejected()
+    {
+        var path = Path.Combine(_folder, "state.json");
+        File.WriteAllText(path, "{\"version\":99,\"streams\":{}}");
+        using var store = new JsonFileCursorStore(path);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(async () => await store.LoadAsync("leads"));
+
+        Assert.That(error!.Message, Does.Contain("version 99"));
+    }
+
+    [Test]
+    public void Save_FolderMissing_ErrorNamesFolder()
+    {
+        var path = Path.Combine(_folder, "missing", "state.json");
+        using var store = new JsonFileCursorStore(path);
+
+        var error = Assert.ThrowsAsync<DirectoryNotFoundException>(async () => await store.SaveAsync("leads", new StreamState()));
+
+        Assert.That(error!.Message, Does.Contain(path));
+    }
+}
