@@ -28,13 +28,14 @@ public sealed partial class MarketoClient
         var query = new QueryBuilder()
             .Add("nextPageToken", pagingToken)
             .Add("batchSize", LeadDatabaseBatchSize.ToString(CultureInfo.InvariantCulture));
-        var envelope = await GetAsync(DeletedLeadsPath, query, MarketoJsonContext.Default.MarketoEnvelopeLeadActivity, cancellationToken)
+        var envelope = await GetAsync(DeletedLeadsPath, query, MarketoJsonContext.Default.MarketoEnvelopeLeadActivityDto, cancellationToken)
             .ConfigureAwait(false);
+        var activities = (envelope.Result ?? []).Select(dto => dto.ToModel("GET " + DeletedLeadsPath)).ToArray();
 
         // Date-based paging goes on while moreResult is true, even after a short or empty page; every page has a token.
         if (envelope.MoreResult != true)
         {
-            return new MarketoPage<LeadActivity>(envelope.Result ?? [], null);
+            return new MarketoPage<LeadActivity>(activities, null);
         }
 
         if (string.IsNullOrEmpty(envelope.NextPageToken))
@@ -47,7 +48,7 @@ public sealed partial class MarketoClient
             };
         }
 
-        return new MarketoPage<LeadActivity>(envelope.Result ?? [], envelope.NextPageToken);
+        return new MarketoPage<LeadActivity>(activities, envelope.NextPageToken);
     }
 
     /// <inheritdoc />

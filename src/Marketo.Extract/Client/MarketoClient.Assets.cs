@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Marketo.Extract.Internal;
 using Marketo.Extract.Internal.Json;
 using Marketo.Extract.Models;
@@ -26,7 +27,8 @@ public sealed partial class MarketoClient
     /// <inheritdoc />
     public Task<MarketoPage<Campaign>> GetCampaignsPageAsync(
         string? continuationToken, CancellationToken cancellationToken = default) =>
-        GetTokenPageAsync(CampaignsPath, continuationToken, MarketoJsonContext.Default.MarketoEnvelopeCampaign, cancellationToken);
+        GetTokenPageAsync(
+            CampaignsPath, continuationToken, MarketoJsonContext.Default.MarketoEnvelopeCampaignDto, ModelMapping.ToModel, cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<StaticList> GetStaticListsAsync(CancellationToken cancellationToken = default)
@@ -38,7 +40,8 @@ public sealed partial class MarketoClient
     /// <inheritdoc />
     public Task<MarketoPage<StaticList>> GetStaticListsPageAsync(
         string? continuationToken, CancellationToken cancellationToken = default) =>
-        GetTokenPageAsync(StaticListsPath, continuationToken, MarketoJsonContext.Default.MarketoEnvelopeStaticList, cancellationToken);
+        GetTokenPageAsync(
+            StaticListsPath, continuationToken, MarketoJsonContext.Default.MarketoEnvelopeStaticListDto, ModelMapping.ToModel, cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<MarketoProgram> GetProgramsAsync(
@@ -66,20 +69,21 @@ public sealed partial class MarketoClient
                 .Add("latestUpdatedAt", MarketoDateTime.FormatFilter(range.End));
         }
 
-        var envelope = await GetAsync(ProgramsPath, query, MarketoJsonContext.Default.MarketoEnvelopeMarketoProgram, cancellationToken)
+        var envelope = await GetAsync(ProgramsPath, query, MarketoJsonContext.Default.MarketoEnvelopeProgramDto, cancellationToken)
             .ConfigureAwait(false);
-        var programs = envelope.Result ?? [];
+        var programs = (envelope.Result ?? []).Select(dto => dto.ToModel("GET " + ProgramsPath)).ToArray();
 
         // Past the last program the Asset API sends no result and a "No assets found" warning.
-        var ended = programs.Count == 0 || HasNoAssetsWarning(envelope.Warnings);
-        var next = ended ? null : (offset + programs.Count).ToString(CultureInfo.InvariantCulture);
+        var ended = programs.Length == 0 || HasNoAssetsWarning(envelope.Warnings);
+        var next = ended ? null : (offset + programs.Length).ToString(CultureInfo.InvariantCulture);
         return new MarketoPage<MarketoProgram>(programs, next);
     }
 
-    private async Task<MarketoPage<T>> GetTokenPageAsync<T>(
+    private async Task<MarketoPage<T>> GetTokenPageAsync<TDto, T>(
         string path,
         string? continuationToken,
-        System.Text.Json.Serialization.Metadata.JsonTypeInfo<MarketoEnvelope<T>> envelopeType,
+        JsonTypeInfo<MarketoEnvelope<TDto>> envelopeType,
+        Func<TDto, string, T> map,
         CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
@@ -90,7 +94,8 @@ public sealed partial class MarketoClient
 
         // Position paging ends when Marketo leaves out the token; moreResult is not needed to tell.
         var next = string.IsNullOrEmpty(envelope.NextPageToken) ? null : envelope.NextPageToken;
-        return new MarketoPage<T>(envelope.Result ?? [], next);
+        var items = (envelope.Result ?? []).Select(dto => map(dto, "GET " + path)).ToArray();
+        return new MarketoPage<T>(items, next);
     }
 
     private static bool HasNoAssetsWarning(List<JsonElement>? warnings) =>

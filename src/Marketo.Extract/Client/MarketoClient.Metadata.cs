@@ -7,18 +7,16 @@ namespace Marketo.Extract;
 /// <summary>Activity types and lead fields.</summary>
 public sealed partial class MarketoClient
 {
+    private const string ActivityTypesPath = "/rest/v1/activities/types.json";
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<ActivityType>> GetActivityTypesAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
         var envelope = await GetAsync(
-            "/rest/v1/activities/types.json", null, MarketoJsonContext.Default.MarketoEnvelopeActivityType, cancellationToken)
+            ActivityTypesPath, null, MarketoJsonContext.Default.MarketoEnvelopeActivityTypeDto, cancellationToken)
             .ConfigureAwait(false);
-
-        // Marketo may send "attributes": null for a type without secondary attributes.
-        return envelope.Result is { } types
-            ? types.Select(type => type.Attributes is null ? type with { Attributes = [] } : type).ToArray()
-            : [];
+        return (envelope.Result ?? []).Select(dto => dto.ToModel("GET " + ActivityTypesPath)).ToArray();
     }
 
     /// <inheritdoc />

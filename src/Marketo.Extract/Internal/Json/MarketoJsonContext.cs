@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Marketo.Extract.Models;
 
 namespace Marketo.Extract.Internal.Json;
 
@@ -13,11 +12,11 @@ namespace Marketo.Extract.Internal.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(MarketoDateTimeJsonConverter), typeof(NullableMarketoDateTimeJsonConverter)])]
 [JsonSerializable(typeof(MarketoEnvelope<JsonElement>))]
-[JsonSerializable(typeof(MarketoEnvelope<ActivityType>))]
-[JsonSerializable(typeof(MarketoEnvelope<Campaign>))]
-[JsonSerializable(typeof(MarketoEnvelope<StaticList>))]
-[JsonSerializable(typeof(MarketoEnvelope<MarketoProgram>))]
-[JsonSerializable(typeof(MarketoEnvelope<LeadActivity>))]
+[JsonSerializable(typeof(MarketoEnvelope<ActivityTypeDto>))]
+[JsonSerializable(typeof(MarketoEnvelope<CampaignDto>))]
+[JsonSerializable(typeof(MarketoEnvelope<StaticListDto>))]
+[JsonSerializable(typeof(MarketoEnvelope<ProgramDto>))]
+[JsonSerializable(typeof(MarketoEnvelope<LeadActivityDto>))]
 [JsonSerializable(typeof(MarketoEnvelope<ExportJobDto>))]
 [JsonSerializable(typeof(MarketoEnvelope<LeadDescribe2Dto>))]
 [JsonSerializable(typeof(MarketoEnvelope<LeadDescribeFieldDto>))]
