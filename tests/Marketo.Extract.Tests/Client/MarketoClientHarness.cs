@@ -23,13 +23,14 @@ internal sealed class MarketoClientHarness : IDisposable
 
     private readonly List<IDisposable> _disposables = [];
 
-    public MarketoClientHarness()
+    public MarketoClientHarness(DateTimeOffset? start = null)
     {
+        Time = new FakeTimeProvider(start ?? Start);
         Http.Fallback.Respond(request =>
             throw new AssertionException($"No mock matches {request.Method} {request.RequestUri}."));
     }
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; }
 
     public MockHttpMessageHandler Http { get; } = new(BackendDefinitionBehavior.Always);
 
