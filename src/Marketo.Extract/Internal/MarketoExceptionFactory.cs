@@ -174,7 +174,7 @@ internal static class MarketoExceptionFactory
             return string.Empty;
         }
 
-        return $"Creating a {request.ExportKind?.ToString().ToLowerInvariant()} export job failed in a way that does " +
+        return $"Creating the {request.ExportKind?.ToString().ToLowerInvariant()} export job failed in a way that does " +
                "not tell whether Marketo created it, so it was not retried. A job may have been created: find it " +
                $"with ListExportsAsync(BulkExportObject.{request.ExportKind}, [BulkExportStatus.Created]) and cancel " +
                "or enqueue it before creating another. ";
