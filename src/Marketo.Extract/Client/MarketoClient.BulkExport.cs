@@ -42,7 +42,7 @@ public sealed partial class MarketoClient
             }
         }
 
-        // "Job already queued": an earlier enqueue went through, so the job's current status is the answer.
+        // "Job already queued": an earlier enqueue went through, so the job's current status is the result.
         return await GetExportStatusAsync(kind, exportId, cancellationToken).ConfigureAwait(false);
     }
 

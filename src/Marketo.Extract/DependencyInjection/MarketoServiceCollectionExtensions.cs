@@ -38,7 +38,7 @@ public static class MarketoServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">
-    /// The section that holds the options, such as <c>Marketo</c> with <c>BaseAddress</c>, <c>ClientId</c> and
+    /// The section that contains the options, such as <c>Marketo</c> with <c>BaseAddress</c>, <c>ClientId</c> and
     /// <c>ClientSecret</c> keys. Keep the secret in a secret store rather than in a settings file.
     /// </param>
     /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers or change the primary handler.</returns>
@@ -64,6 +64,8 @@ public static class MarketoServiceCollectionExtensions
         return services
             .AddHttpClient<IMarketoClient, MarketoClient>(
                 (httpClient, provider) => new MarketoClient(httpClient, provider.GetRequiredService<MarketoClientState>()))
+
+            // Each attempt has its own timeout (RequestTimeout), which the HttpClient's own must not cut short.
             .ConfigureHttpClient(httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Net;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
@@ -75,7 +76,7 @@ internal sealed class AccessTokenCache : IDisposable
         }
     }
 
-    /// <summary>Forgets a token that Marketo rejected with 601 or 602, so that the next call asks for a new one.</summary>
+    /// <summary>Forgets a token that Marketo rejected with 601 or 602, so that the next call requests a new one.</summary>
     public void Invalidate(string rejectedToken)
     {
         lock (_sync)
@@ -228,7 +229,7 @@ internal sealed class AccessTokenCache : IDisposable
     private static MarketoAuthenticationException StaleTokenException(TimeSpan expiresIn) =>
         new(
             "Marketo rejected the access token, and the identity service keeps returning the same token " +
-            $"(expires_in {expiresIn.TotalSeconds:0} s). Check that the clock of this machine is correct and that the " +
+            $"(expires_in {expiresIn.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s). Check that the clock of this machine is correct and that the " +
             "LaunchPoint service is active; the call can be retried once the token has expired.");
 
     private static IdentityTokenDto? TryReadTokenDto(byte[] body)

@@ -29,8 +29,9 @@ internal static class BulkExportMapping
 
     /// <summary>Formats a status for the <c>status=</c> filter of the job list.</summary>
     /// <remarks>
-    /// NOTE: Marketo's documentation spells the filter value Canceled while its JSON says Cancelled; the filter is
-    /// matched case-insensitively, but which spelling the real service accepts is not documented. Cancelled is sent.
+    /// NOTE: Marketo's documentation spells the filter value Canceled while its JSON spells it Cancelled. The filter
+    /// is matched case-insensitively, but which spelling the real service accepts is not documented, so Cancelled,
+    /// the spelling of its JSON, is sent.
     /// </remarks>
     public static string FormatStatusFilter(BulkExportStatus status, string paramName) => status switch
     {

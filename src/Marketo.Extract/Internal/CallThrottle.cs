@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace Marketo.Extract.Internal;
@@ -43,12 +44,12 @@ internal sealed class CallThrottle : IDisposable
     /// </summary>
     /// <returns>A lease that frees the concurrency slot when disposed.</returns>
     /// <exception cref="MarketoQuotaExceededException">The daily call budget is used up.</exception>
-    public async ValueTask<ThrottleLease> AcquireAsync(CancellationToken cancellationToken)
+    public async ValueTask<ThrottleLease> AcquireAsync(string request, CancellationToken cancellationToken)
     {
         await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await WaitForWindowSlotAsync(cancellationToken).ConfigureAwait(false);
+            await WaitForWindowSlotAsync(request, cancellationToken).ConfigureAwait(false);
             return new ThrottleLease(_concurrency);
         }
         catch
@@ -60,11 +61,11 @@ internal sealed class CallThrottle : IDisposable
 
     public void Dispose() => _concurrency.Dispose();
 
-    private async ValueTask WaitForWindowSlotAsync(CancellationToken cancellationToken)
+    private async ValueTask WaitForWindowSlotAsync(string request, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var delay = TryTakeWindowSlot();
+            var delay = TryTakeWindowSlot(request);
             if (delay <= TimeSpan.Zero)
             {
                 return;
@@ -76,7 +77,7 @@ internal sealed class CallThrottle : IDisposable
     }
 
     /// <summary>Takes a window slot and returns zero, or returns how long to wait for the oldest call to leave.</summary>
-    private TimeSpan TryTakeWindowSlot()
+    private TimeSpan TryTakeWindowSlot(string request)
     {
         lock (_sync)
         {
@@ -92,13 +93,13 @@ internal sealed class CallThrottle : IDisposable
                 return wait > TimeSpan.Zero ? wait : TimeSpan.FromTicks(1);
             }
 
-            ChargeDailyBudget();
+            ChargeDailyBudget(request);
             _sendTimestamps.Enqueue(now);
             return TimeSpan.Zero;
         }
     }
 
-    private void ChargeDailyBudget()
+    private void ChargeDailyBudget(string request)
     {
         if (_dailyBudget is not { } budget)
         {
@@ -114,10 +115,12 @@ internal sealed class CallThrottle : IDisposable
 
         if (_callsToday >= budget)
         {
+            ClientLog.QuotaExceeded(_logger, request, MarketoQuotaKind.ClientCallBudget, _budgetResetsAt);
+            var resetText = _budgetResetsAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             throw new MarketoQuotaExceededException(
-                $"The daily call budget of {budget} calls set in MarketoClientOptions.DailyCallBudget is used up; " +
-                $"no call was sent. The budget resets at {_budgetResetsAt:yyyy-MM-dd HH:mm:ss}Z (midnight " +
-                "America/Chicago); raise DailyCallBudget to allow more calls today.")
+                $"The daily call budget of {budget} calls set in MarketoClientOptions.DailyCallBudget is used up, " +
+                $"so the call was not sent. The budget resets at {resetText} (midnight America/Chicago); raise " +
+                "DailyCallBudget to allow more calls today.")
             {
                 Quota = MarketoQuotaKind.ClientCallBudget,
                 ResetsAt = _budgetResetsAt,

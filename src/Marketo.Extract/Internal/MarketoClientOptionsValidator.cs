@@ -68,6 +68,12 @@ internal sealed class MarketoClientOptionsValidator : IValidateOptions<MarketoCl
                 $"MarketoClientOptions.BaseAddress '{address.GetLeftPart(UriPartial.Path)}' is invalid: it must not carry " +
                 $"user info, a query or a fragment; {EndpointAdvice}");
         }
+        else if (address.AbsolutePath.TrimEnd('/').EndsWith("/v1", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add(
+                $"MarketoClientOptions.BaseAddress '{text}' is invalid: it must end at the host or at /rest, without an " +
+                $"API version such as /v1; {EndpointAdvice}");
+        }
         else if (address.Scheme == Uri.UriSchemeHttp && !address.IsLoopback && !options.AllowInsecureHttp)
         {
             failures.Add(

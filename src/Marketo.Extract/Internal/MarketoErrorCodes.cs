@@ -22,7 +22,7 @@ internal static partial class MarketoErrorCodes
         FrozenSet.ToFrozenSet(["502", "604", "606", "608", "611", "614", "615", "713", "719"], StringComparer.Ordinal);
 
     /// <summary>
-    /// Transient codes by which Marketo says it did not carry out the request, so that a bulk export create can be
+    /// Transient codes by which Marketo reports that it did not carry out the request, so that a bulk export create can be
     /// sent again without risking a second job. A 502 comes from a gateway that may have passed the request on.
     /// </summary>
     private static readonly FrozenSet<string> NotProcessedCodes =

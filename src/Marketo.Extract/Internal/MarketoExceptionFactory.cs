@@ -5,7 +5,7 @@ using System.Text;
 namespace Marketo.Extract.Internal;
 
 /// <summary>
-/// Turns the final failure of a call into the matching <see cref="MarketoException"/>, with a message that says
+/// Turns the final failure of a call into the matching <see cref="MarketoException"/>, with a message that names
 /// what failed, Marketo's code, and what to do.
 /// </summary>
 internal static class MarketoExceptionFactory
@@ -35,12 +35,12 @@ internal static class MarketoExceptionFactory
     {
         var code = failure.ErrorCode;
         var message = failure.MarketoMessage;
-        var what = Describe(call, failure);
+        var summary = Describe(call, failure);
         return code switch
         {
             MarketoErrorCodes.AccessTokenInvalid or MarketoErrorCodes.AccessTokenExpired =>
                 new MarketoAuthenticationException(
-                    what + " Marketo rejected the access token even after a new one was requested; check that this " +
+                    summary + " Marketo rejected the access token even after a new one was requested; check that this " +
                     "machine's clock is correct and that the LaunchPoint service and its API-only user are active.")
                 {
                     ErrorCode = failure.ErrorCode,
@@ -48,10 +48,10 @@ internal static class MarketoExceptionFactory
                     RequestId = failure.RequestId,
                     StatusCode = failure.StatusCode,
                 },
-            MarketoErrorCodes.DailyQuotaReached => DailyQuota(state, what, failure, MarketoQuotaKind.DailyApiCalls),
+            MarketoErrorCodes.DailyQuotaReached => DailyQuota(state, summary, failure, MarketoQuotaKind.DailyApiCalls),
             MarketoErrorCodes.ExportQueueOrQuota when MarketoErrorCodes.IsExportQueueFull(message) =>
                 new MarketoExportQueueFullException(
-                    what + " Marketo's bulk export queue already holds 10 jobs, counting those being processed; wait " +
+                    summary + " Marketo's bulk export queue already holds 10 jobs, counting those being processed; wait " +
                     "for a job to finish and enqueue again.")
                 {
                     ErrorCode = failure.ErrorCode,
@@ -60,10 +60,10 @@ internal static class MarketoExceptionFactory
                     StatusCode = failure.StatusCode,
                 },
             MarketoErrorCodes.ExportQueueOrQuota when MarketoErrorCodes.IsExportDailyQuotaExceeded(message) =>
-                DailyQuota(state, what, failure, MarketoQuotaKind.DailyExportVolume),
+                DailyQuota(state, summary, failure, MarketoQuotaKind.DailyExportVolume),
             MarketoErrorCodes.UnsupportedFilter =>
                 new MarketoUnsupportedFilterException(
-                    what + " The subscription does not support this bulk export filter (typically updatedAt or a " +
+                    summary + " The subscription does not support this bulk export filter (typically updatedAt or a " +
                     "smart list on leads); export by createdAt instead.")
                 {
                     ErrorCode = failure.ErrorCode,
@@ -71,7 +71,7 @@ internal static class MarketoExceptionFactory
                     RequestId = failure.RequestId,
                     StatusCode = failure.StatusCode,
                 },
-            _ => new MarketoException(AmbiguousCreatePrefix(call, failure) + what + " " + Advice(code, call))
+            _ => new MarketoException(AmbiguousCreatePrefix(call, failure) + summary + " " + Advice(code, call))
             {
                 ErrorCode = failure.ErrorCode,
                 MarketoMessage = failure.MarketoMessage,
@@ -82,13 +82,14 @@ internal static class MarketoExceptionFactory
     }
 
     private static MarketoQuotaExceededException DailyQuota(
-        MarketoClientState state, string what, MarketoFailure failure, MarketoQuotaKind quota)
+        MarketoClientState state, string summary, MarketoFailure failure, MarketoQuotaKind quota)
     {
         var resetsAt = MarketoQuotaCalendar.NextReset(state.Time.GetUtcNow());
         var quotaName = quota == MarketoQuotaKind.DailyApiCalls ? "daily API call quota" : "daily bulk export volume";
+        var resetText = resetsAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         return new MarketoQuotaExceededException(
-            $"{what} The instance's {quotaName} is used up; it resets at {resetsAt:yyyy-MM-dd HH:mm:ss}Z " +
-            "(midnight America/Chicago). Wait until then, or ask the Marketo admin to raise the quota.")
+            $"{summary} The instance's {quotaName} is used up. It resets at {resetText} (midnight " +
+            "America/Chicago); wait until then, or ask the Marketo admin to raise the quota.")
         {
             Quota = quota,
             ResetsAt = resetsAt,

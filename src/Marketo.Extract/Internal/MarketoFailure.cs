@@ -5,7 +5,7 @@ namespace Marketo.Extract.Internal;
 /// <summary>What went wrong with one attempt.</summary>
 internal enum MarketoFailureKind
 {
-    /// <summary>Marketo answered with its envelope and <c>success:false</c>.</summary>
+    /// <summary>Marketo returned its envelope with <c>success:false</c>.</summary>
     Envelope,
 
     /// <summary>The HTTP status is not a success and the body is not Marketo's envelope.</summary>

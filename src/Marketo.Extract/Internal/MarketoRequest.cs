@@ -22,7 +22,7 @@ internal sealed class MarketoRequest
     /// <summary>Gets the HTTP method.</summary>
     public required HttpMethod Method { get; init; }
 
-    /// <summary>Gets the path, such as <c>/rest/v1/lists.json</c>; it never holds a secret and is safe to log.</summary>
+    /// <summary>Gets the path, such as <c>/rest/v1/lists.json</c>; it never contains a secret and is safe to log.</summary>
     public required string Path { get; init; }
 
     /// <summary>Gets the encoded query without the leading <c>?</c>.</summary>

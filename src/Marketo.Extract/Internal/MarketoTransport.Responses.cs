@@ -125,7 +125,9 @@ internal sealed partial class MarketoTransport
             buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
+        var original = response.Content;
         response.Content = buffered;
+        original.Dispose();
         return null;
     }
 

@@ -92,7 +92,7 @@ internal sealed partial class MarketoTransport
 
     private async Task<MarketoResponse> SendOnceAsync(MarketoRequest request, string token, CancellationToken cancellationToken)
     {
-        using var lease = await _state.Throttle.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await _state.Throttle.AcquireAsync(request.Description, cancellationToken).ConfigureAwait(false);
         using var attempt = new AttemptTimeout(_state.Options.RequestTimeout, _state.Time, cancellationToken);
         using var message = CreateMessage(request, token);
         _state.Statistics.AddApiCall();

@@ -26,6 +26,7 @@ public class MarketoClientOptionsTests
     [TestCase("/rest", "MarketoClientOptions.BaseAddress '/rest' is invalid: it must be an absolute URL")]
     [TestCase("http://123-abc-456.mktorest.com", "plain http would send the client secret and the access token unencrypted")]
     [TestCase("https://123-abc-456.mktorest.com/rest?x=1", "must not carry user info, a query or a fragment")]
+    [TestCase("https://123-abc-456.mktorest.com/rest/v1", "without an API version such as /v1")]
     public void Constructor_InvalidBaseAddress_ThrowsNamingValueAndRule(string address, string expected)
     {
         var options = ValidOptions();

@@ -88,6 +88,7 @@ public class MarketoClientThrottleTests
         Assert.That(exception.ResetsAt, Is.EqualTo(new DateTimeOffset(2024, 7, 11, 5, 0, 0, TimeSpan.Zero)));
         Assert.That(exception.Message, Does.Contain("DailyCallBudget"));
         Assert.That(_harness.ApiRequests, Has.Count.EqualTo(4));
+        Assert.That(_harness.Logger.Entries.Any(entry => entry.EventId.Name == "QuotaExceeded"), Is.True);
     }
 
     private static void InterlockedMax(ref int target, int value)
