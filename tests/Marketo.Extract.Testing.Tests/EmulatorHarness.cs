@@ -98,6 +98,7 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     public async Task<string> StartExportAsync(string kind, string body)
     {
         using var created = await PostJsonAsync($"/bulk/v1/{kind}/export/create.json", body);
+        Assert.That(created.RootElement.GetProperty("success").GetBoolean(), Is.True, created.RootElement.GetRawText());
         string id = Result(created).GetProperty("exportId").GetString()!;
         using var enqueued = await PostAsync($"/bulk/v1/{kind}/export/{id}/enqueue.json");
         Assert.That(enqueued.RootElement.GetProperty("success").GetBoolean(), Is.True, enqueued.RootElement.GetRawText());
