@@ -145,6 +145,19 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Advances the fake clock in steps until the task completes: a delayed call registers its timer a moment
+    /// after it is counted in flight, so one advance could come too early.
+    /// </summary>
+    public static async Task AdvanceUntilAsync(FakeTimeProvider time, TimeSpan step, Task task)
+    {
+        for (int i = 0; i < 200 && !task.IsCompleted; i++)
+        {
+            time.Advance(step);
+            await Task.WhenAny(task, Task.Delay(10));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -62,8 +62,9 @@ public sealed class LimitTests
         }
 
         using var rejected = await harness.GetAsync(EmulatorEndpoints.ActivityTypes);
-        harness.Time.Advance(TimeSpan.FromSeconds(5));
-        var released = await Task.WhenAll(held);
+        var all = Task.WhenAll(held);
+        await EmulatorHarness.AdvanceUntilAsync(harness.Time, TimeSpan.FromSeconds(5), all);
+        var released = await all;
 
         Assert.That(EmulatorHarness.ErrorCode(rejected), Is.EqualTo("615"));
         Assert.That(EmulatorHarness.ErrorMessage(rejected), Is.EqualTo("Concurrent access limit reached"));
