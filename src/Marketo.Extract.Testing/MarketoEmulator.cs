@@ -105,7 +105,7 @@ public sealed class MarketoEmulator : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, port);
             kestrel.AddServerHeader = false;
 
-            // The emulator answers 414 and 413 itself, at Marketo's limits, so Kestrel's own limits sit above them.
+            // The emulator returns 414 and 413 itself at Marketo's limits, so Kestrel's own limits are set above them.
             kestrel.Limits.MaxRequestLineSize = 64 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 128 * 1024;
             kestrel.Limits.MaxRequestBodySize = null;
@@ -166,7 +166,7 @@ public sealed class MarketoEmulator : IAsyncDisposable
             var host = builder.Build();
             host.Run(_application.InvokeAsync);
 
-            // The test server starts synchronously (it opens no socket), so blocking here cannot deadlock.
+            // The test server opens no socket and its start completes synchronously, so this wait does not block on I/O.
             host.StartAsync().GetAwaiter().GetResult();
             _inProcessHost = host;
             _testServer = (TestServer)host.Services.GetRequiredService<IServer>();

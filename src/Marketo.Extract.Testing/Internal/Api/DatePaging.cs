@@ -66,7 +66,7 @@ internal static class DatePaging
 
         if (sliceEnd <= dataEnd)
         {
-            // The slice is done but later time remains: a short (or empty) page that still says moreResult.
+            // The slice is done but later time remains: so a short or empty page still reports moreResult.
             return (page, true, Encode(sliceEnd, -1));
         }
 

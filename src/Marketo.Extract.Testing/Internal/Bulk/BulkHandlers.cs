@@ -150,7 +150,7 @@ internal sealed class BulkHandlers
         bool hasLast = long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out last);
         if (!hasFirst)
         {
-            // A suffix range asks for the final N bytes.
+            // A suffix range requests the final N bytes.
             if (!hasLast || parts[0].Length != 0 || last == 0)
             {
                 return false;

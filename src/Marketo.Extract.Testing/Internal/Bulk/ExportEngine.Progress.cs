@@ -93,8 +93,8 @@ internal sealed partial class ExportEngine
 
     private void Start(ExportJob job, DateTimeOffset at)
     {
-        // The file is rendered when processing starts, as Marketo takes list members at that moment;
-        // from then on its bytes are fixed, whatever the dataset does.
+        // The file is rendered when processing starts, because Marketo takes list members at that moment.
+        // From then on its bytes are fixed, whatever the dataset does.
         var (bytes, records) = ExportFileWriter.Render(job.Definition, _dataset.State);
         job.State = ExportState.Processing;
         job.StartedAt = at;

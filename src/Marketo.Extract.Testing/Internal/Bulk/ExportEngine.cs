@@ -157,7 +157,7 @@ internal sealed partial class ExportEngine
         }
     }
 
-    /// <summary>Returns the file of a Completed job, or <see langword="null"/> when Marketo would answer 404.</summary>
+    /// <summary>Returns the file of a Completed job, or <see langword="null"/> when Marketo would return 404.</summary>
     public (byte[] Bytes, string ContentType)? File(EmulatorClientCredentials owner, ExportKind kind, string id, DateTimeOffset now)
     {
         lock (_lock)
@@ -227,7 +227,7 @@ internal sealed partial class ExportEngine
     private static bool IsOwner(ExportJob job, EmulatorClientCredentials caller) =>
         string.Equals(job.Owner.ApiUser, caller.ApiUser, StringComparison.OrdinalIgnoreCase);
 
-    // EMULATOR CHOICE: Marketo does not document the answer for an unknown export id; this is 1003.
+    // EMULATOR CHOICE: Marketo does not document the response to an unknown export id, so this returns 1003.
     private static ExportOutcome NotFound(string id) => ExportOutcome.Fail("1003", $"Export id {id} not found");
 
     private long QuotaUsed(DateTimeOffset now) => _exportedBytes.GetValueOrDefault(ChicagoTime.DayOf(now));

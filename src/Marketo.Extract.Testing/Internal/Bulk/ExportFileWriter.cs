@@ -43,7 +43,7 @@ internal static class ExportFileWriter
             ? SelectLeads(definition.LeadFilter!, state).Select(lead => definition.Fields.Select(f => Cell(lead.Values.GetValueOrDefault(f))))
             : SelectActivities(definition.ActivityFilter!, state).Select(a => definition.Fields.Select(f => ActivityCell(a, f)));
 
-    // EMULATOR CHOICE: Marketo does not document whether startAt and endAt are inclusive; both are
+    // EMULATOR CHOICE: Marketo does not document whether startAt and endAt are inclusive. Both are
     // inclusive here, so a record stamped exactly on a window boundary is exported by both windows.
     private static IEnumerable<EmulatedLead> SelectLeads(LeadFilter filter, DatasetState state) => filter.Kind switch
     {
@@ -132,7 +132,7 @@ internal static class ExportFileWriter
     private static void AppendCell(StringBuilder text, string cell, char delimiter)
     {
         // Besides RFC 4180's delimiter, quote, CR and LF, cells with U+2028, U+2029 or NUL are quoted too,
-        // so a reader that splits lines on Unicode separators or stops at NUL still sees one cell.
+        // so a reader that splits lines on Unicode separators or stops at NUL still reads one cell.
         bool quote = cell.AsSpan().IndexOfAny(['"', '\r', '\n', '\u2028', '\u2029', '\0', delimiter]) >= 0;
         if (!quote)
         {

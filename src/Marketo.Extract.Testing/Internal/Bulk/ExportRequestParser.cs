@@ -217,7 +217,7 @@ internal sealed class ExportRequestParser
         return
         [
             .. array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out long n) ? n
-                : throw Invalid("1003", $"{name} must hold numbers, but holds {e.GetRawText()}")),
+                : throw Invalid("1003", $"{name} must contain only numbers, but contains {e.GetRawText()}")),
         ];
     }
 
