@@ -74,6 +74,26 @@ internal static class MarketoDateTime
     public static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
         new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), value.Offset);
 
+    /// <summary>Parses a <c>yyyy-MM-dd</c> date, or returns <see langword="false"/>.</summary>
+    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly value)
+    {
+        value = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TryReadDigits(text, 0, 4, out var year) || !TryReadDigits(text, 5, 2, out var month)
+            || !TryReadDigits(text, 8, 2, out var day))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        value = new DateOnly(year, month, day);
+        return true;
+    }
+
     /// <summary>
     /// Parses <c>yyyy-MM-ddTHH:mm:ssZ</c>, the form of every bulk export timestamp, without the general
     /// format matching, which costs several times more per value.

@@ -394,5 +394,19 @@ public class ExportCsvDecoderLeadsTests
         Assert.That(decoder.Statistics.WarningCount, Is.Zero);
     }
 
+    [Test]
+    public async Task ReadLeadsAsync_RepeatedStrings_ShareOneInstance()
+    {
+        var decoder = CreateDecoder();
+        using var stream = new GeneratedLeadStream(5);
+
+        var records = await ToListAsync(decoder.ReadLeadsAsync(stream, LeadSchema));
+
+        Assert.That(records[0]["notes"], Is.EqualTo("some \"notes\""));
+        Assert.That(records[1]["notes"], Is.SameAs(records[0]["notes"]));
+        Assert.That(records[1]["last_name"], Is.EqualTo("Last, 2"));
+        Assert.That(records[2]["notes"], Is.Null);
+    }
+
     private static ExportCsvDecoder CreateDecoder() => new();
 }

@@ -52,7 +52,7 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
             }
             else
             {
-                values[ordinals[column]] = ParseCell(text, schema, field, rowNumber);
+                values[ordinals[column]] = ParseCell(text, schema, field, column, rowNumber);
             }
         }
 

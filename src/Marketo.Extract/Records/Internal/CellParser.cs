@@ -52,6 +52,12 @@ internal static class CellParser
     /// </summary>
     public static bool TryParseInteger(ReadOnlySpan<char> text, out object value)
     {
+        if (SimpleNumber.TryRead(text, out var simple))
+        {
+            value = simple.TryGetInt64(out var exact) ? Box(exact) : simple.ToDecimal();
+            return true;
+        }
+
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole))
         {
             value = Box(whole);
@@ -76,6 +82,12 @@ internal static class CellParser
 
     private static bool TryParseFloat(ReadOnlySpan<char> text, out object value)
     {
+        if (SimpleNumber.TryRead(text, out var simple) && simple.TryGetDouble(out var exact))
+        {
+            value = exact;
+            return true;
+        }
+
         // Infinity and NaN are rejected: Marketo never writes them, and JSON cannot hold them.
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             && double.IsFinite(number))
@@ -90,6 +102,12 @@ internal static class CellParser
 
     private static bool TryParseCurrency(ReadOnlySpan<char> text, out object value)
     {
+        if (SimpleNumber.TryRead(text, out var simple))
+        {
+            value = simple.ToDecimal();
+            return true;
+        }
+
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             value = number;
@@ -120,6 +138,12 @@ internal static class CellParser
 
     private static bool TryParseDate(ReadOnlySpan<char> text, out object value)
     {
+        if (MarketoDateTime.TryParseDate(text, out var day))
+        {
+            value = day;
+            return true;
+        }
+
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             value = date;

@@ -11,6 +11,7 @@ internal abstract class ExportFileDecoder : IDisposable
 {
     private readonly Utf8CsvTextReader _text;
     private char[] _unquoted = new char[256];
+    private StringCache[] _strings = [];
     private long _records;
     private readonly long _warningsBefore;
 
@@ -56,6 +57,12 @@ internal abstract class ExportFileDecoder : IDisposable
         }
 
         Header = header;
+        _strings = new StringCache[header.Length];
+        for (var i = 0; i < _strings.Length; i++)
+        {
+            _strings[i] = new StringCache();
+        }
+
         Bind(positions);
         return true;
     }
@@ -114,14 +121,14 @@ internal abstract class ExportFileDecoder : IDisposable
     public void Dispose() => JsonBuffers.Dispose();
 
     /// <summary>Parses a CSV cell, where an empty value and the literal <c>null</c> both mean null.</summary>
-    public object? ParseCell(ReadOnlySpan<char> text, RecordSchema schema, RecordField field, long row)
+    public object? ParseCell(ReadOnlySpan<char> text, RecordSchema schema, RecordField field, int column, long row)
     {
         if (text.IsEmpty || text.SequenceEqual("null"))
         {
             return null;
         }
 
-        return field.Kind == FieldKind.String ? text.ToString() : ParseText(text, schema, field, row);
+        return field.Kind == FieldKind.String ? _strings[column].GetOrAdd(text) : ParseText(text, schema, field, row);
     }
 
     /// <summary>Parses a non-empty text as the field's type, keeping it as a string with a warning when invalid.</summary>

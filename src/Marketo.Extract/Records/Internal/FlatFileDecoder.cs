@@ -26,7 +26,7 @@ internal sealed class FlatFileDecoder : ExportFileDecoder
         for (var column = 0; column < fields.Length; column++)
         {
             var text = GetValue(row, column, hasQuotes, rowNumber);
-            values[ordinals[column]] = ParseCell(text, schema, fields[column]!, rowNumber);
+            values[ordinals[column]] = ParseCell(text, schema, fields[column]!, column, rowNumber);
         }
 
         return new MarketoRecord(schema, values);
