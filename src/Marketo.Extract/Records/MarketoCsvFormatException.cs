@@ -18,14 +18,14 @@ public class MarketoCsvFormatException : MarketoException
     }
 
     /// <summary>Initializes a new instance of the <see cref="MarketoCsvFormatException"/> class.</summary>
-    /// <param name="message">The message that says what is wrong, where, and what to do.</param>
+    /// <param name="message">The message: what is wrong, where, and what to do.</param>
     public MarketoCsvFormatException(string message)
         : base(message)
     {
     }
 
     /// <summary>Initializes a new instance of the <see cref="MarketoCsvFormatException"/> class.</summary>
-    /// <param name="message">The message that says what is wrong, where, and what to do.</param>
+    /// <param name="message">The message: what is wrong, where, and what to do.</param>
     /// <param name="innerException">The exception that caused this one.</param>
     public MarketoCsvFormatException(string message, Exception? innerException)
         : base(message, innerException)

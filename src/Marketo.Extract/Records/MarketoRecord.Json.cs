@@ -97,7 +97,7 @@ public sealed partial class MarketoRecord
                 break;
             default:
                 throw new NotSupportedException(
-                    $"Field '{field.Name}' holds a {value.GetType()}, which has no JSON form in a record; use "
+                    $"Field '{field.Name}' contains a {value.GetType()}, which has no JSON form in a record; use "
                     + "null, string, long, decimal, double, bool, DateOnly, DateTimeOffset or JsonElement.");
         }
     }

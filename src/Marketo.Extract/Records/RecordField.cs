@@ -17,7 +17,7 @@ public sealed class RecordField
     /// <param name="name">The field name in records and output, usually snake_case.</param>
     /// <param name="dataType">
     /// The Marketo dataType, such as <c>string</c>, <c>integer</c> or <c>datetime</c>; an unknown type is read
-    /// as <c>string</c>, and <c>json</c> (this library's own) holds a <see cref="JsonElement"/>.
+    /// as <c>string</c>, and <c>json</c> (this library's own) is read as a <see cref="JsonElement"/>.
     /// </param>
     /// <param name="sourceName">The CSV header or attribute display name; <paramref name="name"/> when null.</param>
     /// <param name="source">Where the values come from.</param>

@@ -59,7 +59,7 @@ public class MarketoRecordTests
 
         Assert.That(
             () => WriteJson(record),
-            Throws.TypeOf<NotSupportedException>().With.Message.Contains("Field 'x' holds a System.Uri"));
+            Throws.TypeOf<NotSupportedException>().With.Message.Contains("Field 'x' contains a System.Uri"));
     }
 
     [Test]
@@ -189,7 +189,7 @@ public class MarketoRecordTests
         Assert.That(
             () => record.As<LeadWithIntegerPercent>(),
             Throws.TypeOf<InvalidCastException>().With.Message.EqualTo(
-                "Field 'percent_complete' holds Decimal '12.50', which does not fit property 'PercentComplete' "
+                "Field 'percent_complete' contains Decimal '12.50', which does not fit property 'PercentComplete' "
                 + "of LeadWithIntegerPercent of type Int32."));
     }
 

@@ -48,7 +48,7 @@ internal static class CellParser
 
     /// <summary>
     /// Parses a whole number as <see cref="long"/>; a fraction, or a whole number beyond the range of
-    /// <see cref="long"/>, becomes a <see cref="decimal"/> that holds exactly the written value.
+    /// <see cref="long"/>, becomes a <see cref="decimal"/> equal to the written value.
     /// </summary>
     public static bool TryParseInteger(ReadOnlySpan<char> text, out object value)
     {

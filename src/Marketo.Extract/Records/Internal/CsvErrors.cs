@@ -50,6 +50,10 @@ internal static class CsvErrors
         };
     }
 
+    public static MarketoCsvFormatException InvalidUtf8(byte value, long offset) =>
+        new($"The export file contains byte 0x{value:X2} at byte offset {offset}, which is not valid UTF-8. Export "
+            + $"files are UTF-8, so the file was altered or cut in transit. {DownloadAgain}");
+
     public static MarketoCsvFormatException MissingColumns(string schema, IEnumerable<string> missing, string[] header) =>
         new($"The export file lacks column(s) {Quoted(missing)}, which schema '{schema}' reads; the header is "
             + $"{Quoted(header)}. Request these fields in the export, or build the schema from the exported fields.")

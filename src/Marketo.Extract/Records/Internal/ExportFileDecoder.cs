@@ -109,7 +109,7 @@ internal abstract class ExportFileDecoder : IDisposable
         if (_text.HasInvalidBytes)
         {
             // Every row is searched for the marker of the bad byte, so this only guards against a gap in that search.
-            throw CsvErrors.InvalidUtf8(_records + 1, 0, null, _text.FirstInvalidByte, _text.FirstInvalidByteOffset);
+            throw CsvErrors.InvalidUtf8(_text.FirstInvalidByte, _text.FirstInvalidByteOffset);
         }
 
         Statistics.AddNulCharacters(_text.NulCharactersDropped);

@@ -76,7 +76,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
             {
                 JsonTokenType.StartObject => ReadObject(ref reader, json, values, seen, row, file),
                 JsonTokenType.StartArray => ReadArray(ref reader, json, values, seen, row, file),
-                _ => throw new JsonException("The attributes column holds neither an object nor an array."),
+                _ => throw new JsonException("The attributes column contains neither an object nor an array."),
             };
             if (reader.Read())
             {

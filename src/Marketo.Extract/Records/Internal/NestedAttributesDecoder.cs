@@ -58,7 +58,7 @@ internal sealed class NestedAttributesDecoder : ActivityAttributesDecoder
         }
         else
         {
-            throw new JsonException("The attributes column holds neither an object nor an array.");
+            throw new JsonException("The attributes column contains neither an object nor an array.");
         }
 
         if (reader.Read())

@@ -40,7 +40,7 @@ internal static class RecordValueConverter
         }
 
         throw new InvalidCastException(
-            $"Field '{fieldName}' holds {Describe(value)}, which does not fit {target} of type {typeof(T).Name}.");
+            $"Field '{fieldName}' contains {Describe(value)}, which does not fit {target} of type {typeof(T).Name}.");
     }
 
     private static bool TryConvert(object value, Type type, out object converted)

@@ -13,7 +13,7 @@ internal readonly struct SimpleNumber
     private const int MaxDigits = 19;
     private const ulong MaxExactDoubleMantissa = 1UL << 53;
 
-    // Powers of ten that a double holds exactly; dividing an exact mantissa by one of them rounds correctly.
+    // Powers of ten that a double represents exactly, so dividing an exact mantissa by one rounds correctly.
     private static readonly double[] ExactPowersOfTen =
     [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
