@@ -144,7 +144,8 @@ public sealed class ExportCsvDecoder
         ArgumentNullException.ThrowIfNull(utf8Csv);
         if (!utf8Csv.CanRead)
         {
-            throw new ArgumentException("The stream is not readable; pass the export file opened for reading.", nameof(utf8Csv));
+            throw new ArgumentException(
+                "The stream is not readable; pass the export file opened for reading.", nameof(utf8Csv));
         }
     }
 
@@ -164,7 +165,8 @@ public sealed class ExportCsvDecoder
             if (!columns.Add(field.SourceName))
             {
                 throw new ArgumentException(
-                    $"Two fields of schema '{schema.Name}' read column '{field.SourceName}'; each column can fill one field.",
+                    $"Two fields of schema '{schema.Name}' read column '{field.SourceName}', but a column can "
+                    + "fill only one field.",
                     nameof(schema));
             }
         }
@@ -182,7 +184,8 @@ public sealed class ExportCsvDecoder
         {
             if (schema is null)
             {
-                throw new ArgumentException($"The schema of activity type {typeId} is null.", nameof(schemasByActivityTypeId));
+                throw new ArgumentException(
+                    $"The schema of activity type {typeId} is null.", nameof(schemasByActivityTypeId));
             }
 
             if (schema.ActivityTypeId is { } declared && declared != typeId)

@@ -68,7 +68,8 @@ public sealed partial class MarketoRecord
     public T GetValue<T>(string name)
     {
         var ordinal = GetOrdinal(name);
-        return RecordValueConverter.Convert<T>(_values[ordinal], Schema.Fields[ordinal].Name, "the requested type");
+        return RecordValueConverter.Convert<T>(
+            _values[ordinal], Schema.Fields[ordinal].Name, "the value requested by GetValue");
     }
 
     /// <summary>Gets the value of the field with the given name, when the schema has one.</summary>

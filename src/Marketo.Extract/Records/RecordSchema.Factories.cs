@@ -75,7 +75,8 @@ public sealed partial class RecordSchema
         ArgumentNullException.ThrowIfNull(activityType);
         CheckLayout(layout);
 
-        return BuildActivitySchema(activityType, MarketoNames.ToActivityStreamId(activityType.Name), layout, includeActionResult);
+        var name = MarketoNames.ToActivityStreamId(activityType.Name);
+        return BuildActivitySchema(activityType, name, layout, includeActionResult);
     }
 
     /// <summary>
@@ -90,7 +91,9 @@ public sealed partial class RecordSchema
     /// same stream id, each of the types with the higher ids gets its id appended, as in
     /// <c>activities_fill_out_form_100001</c>.
     /// </returns>
-    /// <exception cref="ArgumentException">Two types share an id, a type is null, or the layout is not defined.</exception>
+    /// <exception cref="ArgumentException">
+    /// Two types share an id, a type is null, or the layout is not defined.
+    /// </exception>
     public static IReadOnlyDictionary<int, RecordSchema> ForActivityTypes(
         IEnumerable<ActivityType> activityTypes,
         ActivityAttributeLayout layout = ActivityAttributeLayout.Flattened,

@@ -37,7 +37,8 @@ public sealed partial class RecordSchema
         _ordinals = new Dictionary<string, int>(_fields.Length, StringComparer.Ordinal);
         for (var i = 0; i < _fields.Length; i++)
         {
-            var field = _fields[i] ?? throw new ArgumentException($"Field {i} of schema '{name}' is null.", nameof(fields));
+            var field = _fields[i]
+                ?? throw new ArgumentException($"Field {i} of schema '{name}' is null.", nameof(fields));
             if (!_ordinals.TryAdd(field.Name, i))
             {
                 throw new ArgumentException(

@@ -208,7 +208,11 @@ public class MarketoRecordTests
     {
         var record = CreateRecord();
 
-        Assert.That(() => record.GetValue<int>("id"), Throws.TypeOf<InvalidCastException>().With.Message.Contains("'id'"));
+        Assert.That(
+            () => record.GetValue<int>("id"),
+            Throws.TypeOf<InvalidCastException>().With.Message.EqualTo(
+                "Field 'id' contains Int64 '9007199254740993', which does not fit the value requested by GetValue "
+                + "of type Int32."));
     }
 
     private static MarketoRecord CreateRecord()

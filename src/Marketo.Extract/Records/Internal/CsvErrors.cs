@@ -14,7 +14,8 @@ internal static class CsvErrors
             LineNumber = line,
         };
 
-    public static MarketoCsvFormatException Quote(long row, long line, string column, int columnNumber, QuoteProblem problem)
+    public static MarketoCsvFormatException Quote(
+        long row, long line, string column, int columnNumber, QuoteProblem problem)
     {
         var what = problem switch
         {

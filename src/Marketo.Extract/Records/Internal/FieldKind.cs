@@ -6,7 +6,9 @@ internal enum FieldKind : byte
     /// <summary>string, text, email and every type not listed below: the value is kept as text.</summary>
     String,
 
-    /// <summary>integer, score and percent: <see cref="long"/>, or <see cref="decimal"/> for fractions and big values.</summary>
+    /// <summary>
+    /// integer, score and percent: <see cref="long"/>, or <see cref="decimal"/> for fractions and big values.
+    /// </summary>
     Integer,
 
     /// <summary>float: <see cref="double"/>.</summary>

@@ -96,7 +96,12 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
     }
 
     private bool ReadObject(
-        ref Utf8JsonReader reader, ReadOnlySpan<byte> json, object?[] values, scoped Span<bool> seen, long row, ExportFileDecoder file)
+        ref Utf8JsonReader reader,
+        ReadOnlySpan<byte> json,
+        object?[] values,
+        scoped Span<bool> seen,
+        long row,
+        ExportFileDecoder file)
     {
         var undeclared = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -119,7 +124,12 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
     }
 
     private bool ReadArray(
-        ref Utf8JsonReader reader, ReadOnlySpan<byte> json, object?[] values, scoped Span<bool> seen, long row, ExportFileDecoder file)
+        ref Utf8JsonReader reader,
+        ReadOnlySpan<byte> json,
+        object?[] values,
+        scoped Span<bool> seen,
+        long row,
+        ExportFileDecoder file)
     {
         var undeclared = false;
         foreach (var member in ReadLegacyArray(ref reader, json))

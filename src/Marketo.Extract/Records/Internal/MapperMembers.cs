@@ -8,6 +8,7 @@ internal static class MapperMembers
     public const DynamicallyAccessedMemberTypes Required =
         DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties;
 
-    /// <summary>Lowercases a name and drops underscores, so that <c>first_name</c> matches <c>FirstName</c>.</summary>
-    public static string Normalize(string name) => name.Replace("_", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+    /// <summary>Uppercases a name and drops underscores, so that <c>first_name</c> matches <c>FirstName</c>.</summary>
+    public static string Normalize(string name) =>
+        name.Replace("_", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
 }

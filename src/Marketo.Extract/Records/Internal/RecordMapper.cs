@@ -46,7 +46,8 @@ internal static class RecordMapper<[DynamicallyAccessedMembers(MapperMembers.Req
                 && matcher.TryMatch(property.Name, out var ordinal))
             {
                 var target = $"property '{property.Name}' of {typeof(T).Name}";
-                bindings.Add(Expression.Bind(property, ConvertValue(values, ordinal, property.PropertyType, schema, target)));
+                var value = ConvertValue(values, ordinal, property.PropertyType, schema, target);
+                bindings.Add(Expression.Bind(property, value));
             }
         }
 
@@ -54,7 +55,10 @@ internal static class RecordMapper<[DynamicallyAccessedMembers(MapperMembers.Req
         return Expression.Lambda<Func<object?[], T>>(body, values).Compile();
     }
 
-    /// <summary>Returns the parameterless constructor as null, or the public constructor with the most parameters.</summary>
+    /// <summary>
+    /// Returns null when <typeparamref name="T"/> has a parameterless constructor, or else its public
+    /// constructor with the most parameters.
+    /// </summary>
     private static ConstructorInfo? FindConstructor()
     {
         var constructors = typeof(T).GetConstructors(BindingFlags.Public | BindingFlags.Instance);
@@ -88,7 +92,9 @@ internal static class RecordMapper<[DynamicallyAccessedMembers(MapperMembers.Req
             ? Expression.Convert(Expression.Constant(parameter.DefaultValue, typeof(object)), parameter.ParameterType)
             : Expression.Default(parameter.ParameterType);
 
-    /// <summary>Finds the field of a member name: exact name, then source name, then ignoring case and underscores.</summary>
+    /// <summary>
+    /// Finds the field of a member name: by name or source name ignoring case, then ignoring underscores too.
+    /// </summary>
     private sealed class FieldMatcher
     {
         private readonly Dictionary<string, int> _byName = new(StringComparer.OrdinalIgnoreCase);

@@ -47,7 +47,7 @@ internal sealed class Utf8CsvTextReader : TextReader
     /// <summary>Gets a value indicating whether any byte so far was not valid UTF-8.</summary>
     public bool HasInvalidBytes => FirstInvalidByteOffset >= 0;
 
-    /// <summary>Returns the index of the first character in <paramref name="text"/> that stands for an invalid byte, or -1.</summary>
+    /// <summary>Returns the index of the first marker of an invalid byte in <paramref name="text"/>, or -1.</summary>
     public static int FindInvalidByte(ReadOnlySpan<char> text)
     {
         var offset = 0;
@@ -69,7 +69,7 @@ internal sealed class Utf8CsvTextReader : TextReader
         }
     }
 
-    /// <summary>Returns the byte that the character at <see cref="FindInvalidByte"/> stands for.</summary>
+    /// <summary>Returns the invalid byte that a marker found by <see cref="FindInvalidByte"/> replaced.</summary>
     public static byte ToInvalidByte(char marker) => (byte)(marker - FirstByteMarker);
 
     public override int Read(Span<char> buffer)
