@@ -12,6 +12,7 @@ namespace Marketo.Extract.Records.Internal;
 /// </remarks>
 internal sealed class StringCache
 {
+    // NOTE: these sizes are estimates, checked on generated lead data only, not on real Marketo exports.
     private const int EntryCount = 256;
     private const int MaxLength = 48;
     private const int SampleSize = 4096;
