@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text.Json;
+using Marketo.Extract.Internal;
+
+namespace Marketo.Extract.Records.Internal;
+
+/// <summary>
+/// Turns the text of one value into the CLR value of the typed value contract, straight from a span.
+/// </summary>
+/// <remarks>
+/// A text that is not a valid value of its kind is returned as a <see cref="string"/> with
+/// <see langword="false"/>, so that the caller keeps it and counts a warning; nothing is turned into null.
+/// Null and empty texts are the caller's business because CSV cells and JSON values spell null differently.
+/// </remarks>
+internal static class CellParser
+{
+    private const int SmallIntegerCount = 256;
+
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+    private static readonly object[] SmallIntegers = CreateSmallIntegers();
+
+    public static object Box(bool value) => value ? BoxedTrue : BoxedFalse;
+
+    public static object Box(long value) =>
+        (ulong)value < SmallIntegerCount ? SmallIntegers[value] : value;
+
+    public static bool TryParse(ReadOnlySpan<char> text, FieldKind kind, out object value)
+    {
+        var parsed = kind switch
+        {
+            FieldKind.String => Keep(text, out value),
+            FieldKind.Integer => TryParseInteger(text, out value),
+            FieldKind.Float => TryParseFloat(text, out value),
+            FieldKind.Currency => TryParseCurrency(text, out value),
+            FieldKind.Boolean => TryParseBoolean(text, out value),
+            FieldKind.Date => TryParseDate(text, out value),
+            FieldKind.DateTime => TryParseDateTime(text, out value),
+            _ => TryParseJson(text, out value),
+        };
+        if (!parsed)
+        {
+            value = text.ToString();
+        }
+
+        return parsed;
+    }
+
+    /// <summary>
+    /// Parses a whole number as <see cref="long"/>; a fraction, or a whole number beyond the range of
+    /// <see cref="long"/>, becomes a <see cref="decimal"/> equal to the written value.
+    /// </summary>
+    public static bool TryParseInteger(ReadOnlySpan<char> text, out object value)
+    {
+        if (SimpleNumber.TryRead(text, out var simple))
+        {
+            value = simple.TryGetInt64(out var exact) ? Box(exact) : simple.ToDecimal();
+            return true;
+        }
+
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole))
+        {
+            value = Box(whole);
+            return true;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            value = IsWholeInt64(number, out whole) ? Box(whole) : number;
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    private static bool Keep(ReadOnlySpan<char> text, out object value)
+    {
+        value = text.ToString();
+        return true;
+    }
+
+    private static bool TryParseFloat(ReadOnlySpan<char> text, out object value)
+    {
+        if (SimpleNumber.TryRead(text, out var simple) && simple.TryGetDouble(out var exact))
+        {
+            value = exact;
+            return true;
+        }
+
+        // Infinity and NaN are rejected: Marketo never writes them, and JSON cannot hold them.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && double.IsFinite(number))
+        {
+            value = number;
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    private static bool TryParseCurrency(ReadOnlySpan<char> text, out object value)
+    {
+        if (SimpleNumber.TryRead(text, out var simple))
+        {
+            value = simple.ToDecimal();
+            return true;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            value = number;
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    private static bool TryParseBoolean(ReadOnlySpan<char> text, out object value)
+    {
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            value = BoxedTrue;
+            return true;
+        }
+
+        if (text.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            value = BoxedFalse;
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    private static bool TryParseDate(ReadOnlySpan<char> text, out object value)
+    {
+        if (MarketoDateTime.TryParseDate(text, out var day))
+        {
+            value = day;
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            value = date;
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    private static bool TryParseDateTime(ReadOnlySpan<char> text, out object value)
+    {
+        if (MarketoDateTime.TryParse(text, out var instant))
+        {
+            value = instant;
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    private static bool TryParseJson(ReadOnlySpan<char> text, out object value)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text.ToString());
+            value = document.RootElement.Clone();
+            return true;
+        }
+        catch (JsonException)
+        {
+            value = null!;
+            return false;
+        }
+    }
+
+    private static bool IsWholeInt64(decimal number, out long whole)
+    {
+        if (decimal.Truncate(number) == number && number >= long.MinValue && number <= long.MaxValue)
+        {
+            whole = (long)number;
+            return true;
+        }
+
+        whole = 0;
+        return false;
+    }
+
+    private static object[] CreateSmallIntegers()
+    {
+        var boxes = new object[SmallIntegerCount];
+        for (var i = 0; i < boxes.Length; i++)
+        {
+            boxes[i] = (long)i;
+        }
+
+        return boxes;
+    }
+}

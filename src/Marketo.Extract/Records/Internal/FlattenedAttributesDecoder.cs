@@ -1,0 +1,250 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Marketo.Extract.Records.Internal;
+
+/// <summary>
+/// Puts each declared attribute of an activity in its own typed field, and the undeclared ones, as a JSON
+/// object, in <c>additional_attributes</c>.
+/// </summary>
+/// <remarks>
+/// An attribute that appears twice in one row keeps its first value; the second goes to
+/// <c>additional_attributes</c>, so nothing is dropped. A column that is not a JSON object or array is kept
+/// whole, as a JSON string in <c>additional_attributes</c>, with a warning.
+/// </remarks>
+internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
+{
+    private const int MaxStackSlots = 128;
+
+    private readonly Slot[] _slots;
+    private readonly Dictionary<string, int> _slotByName = new(StringComparer.Ordinal);
+    private readonly RecordField _additional;
+    private readonly int _additionalOrdinal;
+    private int _nextSlotHint;
+
+    public FlattenedAttributesDecoder(RecordSchema schema)
+        : base(schema)
+    {
+        var slots = new List<Slot>();
+        var fields = schema.FieldSpan;
+        _additionalOrdinal = -1;
+        for (var ordinal = 0; ordinal < fields.Length; ordinal++)
+        {
+            var field = fields[ordinal];
+            if (field.Source == RecordFieldSource.ActivityAttribute)
+            {
+                var apiName = field.ApiName is null ? null : Encoding.UTF8.GetBytes(field.ApiName);
+                slots.Add(new Slot(field, ordinal, apiName));
+            }
+            else if (field.Source == RecordFieldSource.UndeclaredActivityAttributes)
+            {
+                _additionalOrdinal = ordinal;
+            }
+        }
+
+        // ExportCsvDecoder checks up front that every flattened schema has this field.
+        _additional = fields[_additionalOrdinal];
+        _slots = [.. slots];
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            _slotByName.TryAdd(_slots[i].Field.SourceName, i);
+        }
+
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            if (_slots[i].Field.ApiName is { } apiName)
+            {
+                _slotByName.TryAdd(apiName, i);
+            }
+        }
+    }
+
+    public override void Decode(ReadOnlySpan<char> text, object?[] values, long row, ExportFileDecoder file)
+    {
+        if (IsNull(text))
+        {
+            return;
+        }
+
+        var json = file.JsonBuffers.ToUtf8(text);
+        Span<bool> seen = _slots.Length <= MaxStackSlots ? stackalloc bool[_slots.Length] : new bool[_slots.Length];
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            var undeclared = reader.TokenType switch
+            {
+                JsonTokenType.StartObject => ReadObject(ref reader, json, values, seen, row, file),
+                JsonTokenType.StartArray => ReadArray(ref reader, json, values, seen, row, file),
+                _ => throw new JsonException("The attributes column contains neither an object nor an array."),
+            };
+            if (reader.Read())
+            {
+                throw new JsonException("The attributes column has text after its JSON value.");
+            }
+
+            if (undeclared)
+            {
+                file.JsonBuffers.Writer.WriteEndObject();
+                values[_additionalOrdinal] = file.JsonBuffers.FinishWriting();
+            }
+        }
+        catch (JsonException)
+        {
+            KeepWhole(text, values, row, file);
+        }
+    }
+
+    private bool ReadObject(
+        ref Utf8JsonReader reader,
+        ReadOnlySpan<byte> json,
+        object?[] values,
+        scoped Span<bool> seen,
+        long row,
+        ExportFileDecoder file)
+    {
+        var undeclared = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var slot = FindSlot(ref reader);
+            if (slot >= 0 && !seen[slot])
+            {
+                seen[slot] = true;
+                reader.Read();
+                values[_slots[slot].Ordinal] = ReadValue(ref reader, json, _slots[slot].Field, row, file);
+                continue;
+            }
+
+            var name = reader.GetString()!;
+            reader.Read();
+            AddUndeclared(ref undeclared, name, ReadRawValue(ref reader, json), row, file);
+        }
+
+        return undeclared;
+    }
+
+    private bool ReadArray(
+        ref Utf8JsonReader reader,
+        ReadOnlySpan<byte> json,
+        object?[] values,
+        scoped Span<bool> seen,
+        long row,
+        ExportFileDecoder file)
+    {
+        var undeclared = false;
+        foreach (var member in ReadLegacyArray(ref reader, json))
+        {
+            var value = member.GetValue(json);
+            if ((_slotByName.TryGetValue(member.Name, out var slot)
+                    || (member.ApiName is not null && _slotByName.TryGetValue(member.ApiName, out slot)))
+                && !seen[slot])
+            {
+                seen[slot] = true;
+                var valueReader = new Utf8JsonReader(value);
+                valueReader.Read();
+                values[_slots[slot].Ordinal] = ReadValue(ref valueReader, value, _slots[slot].Field, row, file);
+                continue;
+            }
+
+            AddUndeclared(ref undeclared, member.Name, value, row, file);
+        }
+
+        return undeclared;
+    }
+
+    private int FindSlot(ref Utf8JsonReader reader)
+    {
+        // Marketo writes the attributes of a type in the same order on every row, so the slot after the
+        // last match is tried first.
+        var hint = _nextSlotHint;
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            var slot = hint + i < _slots.Length ? hint + i : hint + i - _slots.Length;
+            if (_slots[slot].Matches(ref reader))
+            {
+                _nextSlotHint = slot + 1 == _slots.Length ? 0 : slot + 1;
+                return slot;
+            }
+        }
+
+        return -1;
+    }
+
+    private void AddUndeclared(ref bool started, string name, ReadOnlySpan<byte> value, long row, ExportFileDecoder file)
+    {
+        var writer = file.JsonBuffers.Writer;
+        if (!started)
+        {
+            started = true;
+            file.JsonBuffers.StartWriting();
+            writer.WriteStartObject();
+        }
+
+        writer.WritePropertyName(name);
+        writer.WriteRawValue(value, skipInputValidation: true);
+        file.CountUndeclaredAttribute(Schema, name, row);
+    }
+
+    private object? ReadValue(
+        ref Utf8JsonReader reader, ReadOnlySpan<byte> json, RecordField field, long row, ExportFileDecoder file)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.True or JsonTokenType.False:
+                return ReadBoolean(reader.TokenType == JsonTokenType.True, field, row, file);
+            case JsonTokenType.String when field.Kind == FieldKind.String:
+                var text = reader.GetString()!;
+                return text.Length == 0 ? null : text;
+            case JsonTokenType.String or JsonTokenType.Number:
+                var value = file.JsonBuffers.GetTokenText(ref reader);
+                if (value.IsEmpty)
+                {
+                    return null;
+                }
+
+                return field.Kind == FieldKind.String ? value.ToString() : file.ParseText(value, Schema, field, row);
+            default:
+                var raw = Encoding.UTF8.GetString(ReadRawValue(ref reader, json));
+                return field.Kind == FieldKind.String ? raw : file.ParseText(raw, Schema, field, row);
+        }
+    }
+
+    private object ReadBoolean(bool flag, RecordField field, long row, ExportFileDecoder file)
+    {
+        if (field.Kind == FieldKind.Boolean)
+        {
+            return CellParser.Box(flag);
+        }
+
+        var text = flag ? "true" : "false";
+        if (field.Kind != FieldKind.String)
+        {
+            file.KeepAsText(Schema, field, row, text);
+        }
+
+        return text;
+    }
+
+    private void KeepWhole(ReadOnlySpan<char> text, object?[] values, long row, ExportFileDecoder file)
+    {
+        foreach (var slot in _slots)
+        {
+            values[slot.Ordinal] = null;
+        }
+
+        values[_additionalOrdinal] = file.JsonBuffers.ToJsonString(text);
+        file.KeepAsText(Schema, _additional, row, text.ToString());
+    }
+
+    private readonly struct Slot(RecordField field, int ordinal, byte[]? apiName)
+    {
+        public RecordField Field { get; } = field;
+
+        public int Ordinal { get; } = ordinal;
+
+        public bool Matches(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals(Field.SourceNameUtf8) || (apiName is not null && reader.ValueTextEquals(apiName));
+    }
+}
