@@ -5,7 +5,10 @@ namespace Marketo.Extract.Streams;
 /// <summary>A bulk export job that a stream created and has not finished reading; a restart resumes it.</summary>
 public sealed record PendingExport
 {
-    /// <summary>Gets the key of the unit of work the job covers, stable across runs (window and activity types).</summary>
+    /// <summary>
+    /// Gets the key of the work the job covers, stable across runs: the stream kind, the filter or activity types,
+    /// and the window.
+    /// </summary>
     public required string Key { get; init; }
 
     /// <summary>Gets Marketo's export id.</summary>
@@ -13,4 +16,13 @@ public sealed record PendingExport
 
     /// <summary>Gets whether the job exports leads or activities.</summary>
     public required BulkExportObject Kind { get; init; }
+
+    /// <summary>Gets the first instant of the job's export window.</summary>
+    public DateTimeOffset? WindowStart { get; init; }
+
+    /// <summary>Gets the last instant of the job's export window.</summary>
+    public DateTimeOffset? WindowEnd { get; init; }
+
+    /// <summary>Gets the activity types the job exports; empty for a leads job.</summary>
+    public IReadOnlyList<int> ActivityTypeIds { get; init; } = [];
 }

@@ -40,7 +40,9 @@ public class JsonFileCursorStoreTests
         Assert.That(loaded!.Cursor, Is.EqualTo(state.Cursor));
         Assert.That(loaded.CursorIds, Is.EqualTo(state.CursorIds));
         Assert.That(loaded.LeadsFilter, Is.EqualTo(LeadsFilterMode.CreatedAt));
-        Assert.That(loaded.PendingExports, Is.EqualTo(state.PendingExports));
+        Assert.That(loaded.PendingExports.Single().Key, Is.EqualTo("leads/2024-05-01"));
+        Assert.That(loaded.PendingExports.Single().ExportId, Is.EqualTo("e-1"));
+        Assert.That(loaded.PendingExports.Single().Kind, Is.EqualTo(BulkExportObject.Leads));
     }
 
     [Test]

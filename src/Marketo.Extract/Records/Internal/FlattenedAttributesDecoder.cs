@@ -195,7 +195,13 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
             case JsonTokenType.True or JsonTokenType.False:
                 return ReadBoolean(reader.TokenType == JsonTokenType.True, field, row, file);
             case JsonTokenType.String when field.Kind == FieldKind.String:
+                // A JSON escape can carry a NUL that the byte-level filter never saw; drop it the same way.
                 var text = reader.GetString()!;
+                if (text.Contains('\0', StringComparison.Ordinal))
+                {
+                    text = text.Replace("\0", string.Empty, StringComparison.Ordinal);
+                }
+
                 return text.Length == 0 ? null : text;
             case JsonTokenType.String or JsonTokenType.Number:
                 var value = file.JsonBuffers.GetTokenText(ref reader);
