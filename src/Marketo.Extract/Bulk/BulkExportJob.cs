@@ -66,9 +66,10 @@ public sealed partial class BulkExportJob
         ILogger? logger = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        // Only the scheduler reads a work item's key; a job started here has none.
+        var workItem = BulkExportWorkItem.ForLeads(nameof(StartAsync), request);
         var context = BulkExportContext.Create(client, options, timeProvider, logger);
-        return StartCoreAsync(context, BulkExportWorkItem.ForLeads(nameof(StartAsync), request), cancellationToken);
+        return StartCoreAsync(context, workItem, cancellationToken);
     }
 
     /// <summary>

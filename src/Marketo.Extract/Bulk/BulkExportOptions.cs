@@ -41,7 +41,8 @@ public sealed class BulkExportOptions
 
     /// <summary>
     /// Gets or sets how long to wait before enqueueing again after Marketo answered that its export queue is full
-    /// (code 1029, "Too many jobs in queue").
+    /// (code 1029, "Too many jobs in queue"). Retries go on until a place frees up or the caller cancels, because
+    /// <see cref="JobTimeout"/> only starts once the enqueue is accepted.
     /// </summary>
     /// <value>60 seconds. Must be greater than zero.</value>
     public TimeSpan QueueFullRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
@@ -87,15 +88,15 @@ public sealed class BulkExportOptions
     public void Validate()
     {
         BulkExportGuard.ThrowIfOutOfRange(
-            PollInterval > TimeSpan.Zero && (JobTimeout == Timeout.InfiniteTimeSpan || PollInterval <= JobTimeout),
-            nameof(PollInterval),
-            PollInterval,
-            $"greater than zero and not greater than {nameof(JobTimeout)} ({JobTimeout})");
-        BulkExportGuard.ThrowIfOutOfRange(
             JobTimeout > TimeSpan.Zero || JobTimeout == Timeout.InfiniteTimeSpan,
             nameof(JobTimeout),
             JobTimeout,
             "greater than zero, or Timeout.InfiniteTimeSpan to wait without limit");
+        BulkExportGuard.ThrowIfOutOfRange(
+            PollInterval > TimeSpan.Zero && (JobTimeout == Timeout.InfiniteTimeSpan || PollInterval <= JobTimeout),
+            nameof(PollInterval),
+            PollInterval,
+            $"greater than zero and not greater than {nameof(JobTimeout)} ({JobTimeout})");
         BulkExportGuard.ThrowIfOutOfRange(
             MaxJobsInFlight is >= 1 and <= MarketoQueueCapacity,
             nameof(MaxJobsInFlight),

@@ -276,6 +276,19 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
+    public async Task RunAsync_RunningJobLost_CreatesItAgainOnce()
+    {
+        var subject = CreateSubject();
+        subject.Client.StatusErrors.Enqueue(new MarketoException("Invalid data") { ErrorCode = "1003" });
+
+        var results = await subject.Clock.RunAsync(subject.ConsumeAsync(LeadItems(1)));
+
+        Assert.That(subject.Client.Jobs, Has.Count.EqualTo(2));
+        Assert.That(results.Single().ExportId, Is.EqualTo(subject.Client.Jobs[1].ExportId));
+        Assert.That(subject.Logger.Messages("BulkExportRecreatingLostJob").Single(), Does.Contain(subject.Client.Jobs[0].ExportId));
+    }
+
+    [Test]
     public async Task RunAsync_JobTimesOut_ThrowsTimeoutAndCancelsJob()
     {
         var subject = CreateSubject(options => options.JobTimeout = TimeSpan.FromMinutes(30));

@@ -128,6 +128,8 @@ internal sealed partial class BulkExportRun
     /// </summary>
     private async Task CreateJobAsync(ScheduledExport entry, CancellationToken cancellationToken)
     {
+        // NOTE: a create call cancelled after Marketo received it leaves a job in Created that nobody knows the id
+        // of. It costs no export quota and holds no queue place, so it does no harm beyond showing in job lists.
         var job = await BulkExportJob.CreateAsync(_context, entry.WorkItem, entry.Key, cancellationToken)
             .ConfigureAwait(false);
         lock (_lock)
@@ -199,6 +201,8 @@ internal sealed partial class BulkExportRun
             return true;
         }
 
+        // NOTE: the job timeout counts from the enqueue, so a job that waits for a queue place has no time limit;
+        // the run waits until a place frees up or the caller cancels.
         lock (_lock)
         {
             entry.Phase = ScheduledExportPhase.AwaitingEnqueue;
