@@ -26,7 +26,7 @@ public class BulkExportDownloadTests
     }
 
     [Test]
-    public async Task Read_ConnectionDropsTwice_ResumesFromLastByteReceived()
+    public async Task Read_ConnectionDropsTwice_Resumes()
     {
         var subject = await CreateSubjectAsync();
         subject.FakeJob.ConnectionDropsAt.Enqueue(100);
@@ -71,7 +71,7 @@ public class BulkExportDownloadTests
     }
 
     [Test]
-    public async Task Read_DropsWithoutProgress_GivesUpAfterAttemptsWithGrowingDelays()
+    public async Task Read_DropsWithoutProgress_GivesUp()
     {
         var subject = await CreateSubjectAsync();
         foreach (var _ in Enumerable.Range(0, 10))
@@ -89,7 +89,7 @@ public class BulkExportDownloadTests
     }
 
     [Test]
-    public async Task Read_ChecksumMismatch_ThrowsAtEndAfterEveryByte()
+    public async Task Read_ChecksumMismatch_ThrowsAtEnd()
     {
         var subject = await CreateSubjectAsync(job => job.ReportedChecksum = "sha256:" + new string('a', 64));
         var received = new MemoryStream();
@@ -105,7 +105,7 @@ public class BulkExportDownloadTests
     }
 
     [Test]
-    public async Task Read_FewerBytesThanFileSize_ThrowsSizeMismatch()
+    public async Task Read_FewerBytes_ThrowsSizeMismatch()
     {
         var subject = await CreateSubjectAsync(job => job.ReportedFileSize = FileBytes.Length + 10);
 
@@ -117,7 +117,7 @@ public class BulkExportDownloadTests
     }
 
     [Test]
-    public async Task Read_MoreBytesThanFileSize_ThrowsWithoutPassingExtraBytes()
+    public async Task Read_MoreBytes_WithholdsExtraBytes()
     {
         var subject = await CreateSubjectAsync(job => job.ServedContent = [.. FileBytes, .. "99,extra\n"u8.ToArray()]);
         var received = new MemoryStream();
@@ -154,7 +154,7 @@ public class BulkExportDownloadTests
 
     [TestCase(true, false)]
     [TestCase(false, true)]
-    public async Task Read_ChecksumUpperCaseOrWithoutPrefix_IsVerified(bool withPrefix, bool upperCase)
+    public async Task Read_ChecksumVariants_AreVerified(bool withPrefix, bool upperCase)
     {
         var hex = FakeBulkExportClient.Checksum(FileBytes)["sha256:".Length..];
         hex = upperCase ? hex.ToUpperInvariant() : hex;
@@ -167,7 +167,7 @@ public class BulkExportDownloadTests
     }
 
     [Test]
-    public async Task Read_ChecksumOfUnknownForm_ChecksSizeAndWarns()
+    public async Task Read_UnknownChecksumForm_Warns()
     {
         var subject = await CreateSubjectAsync(job => job.ReportedChecksum = "md5:0123");
 
@@ -190,7 +190,7 @@ public class BulkExportDownloadTests
     }
 
     [Test]
-    public async Task OpenReadAsync_FileExpired_ThrowsFileNotFoundAtOpen()
+    public async Task OpenReadAsync_FileExpired_Throws()
     {
         var subject = await CreateSubjectAsync(job => job.FileNotFoundResponses = 1);
 

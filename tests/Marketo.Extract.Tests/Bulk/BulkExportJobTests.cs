@@ -29,7 +29,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task WaitForCompletionAsync_JobCompletes_ReportsEveryStateInOrder()
+    public async Task WaitForCompletionAsync_JobCompletes_ReportsEachState()
     {
         var subject = CreateSubject();
         subject.Client.ProcessingSlots = 0;
@@ -50,7 +50,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task WaitForCompletionAsync_DefaultOptions_PollsOncePerMinute()
+    public async Task WaitForCompletionAsync_Defaults_PollsEveryMinute()
     {
         var subject = CreateSubject();
         subject.Client.ProcessingTime = TimeSpan.FromMinutes(10);
@@ -100,7 +100,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task UpdateStatusAsync_UnknownStatusText_KeepsStateAndWarns()
+    public async Task UpdateStatusAsync_UnknownStatus_KeepsState()
     {
         var subject = CreateSubject();
         var job = await subject.StartAsync();
@@ -116,7 +116,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task WaitForCompletionAsync_UnknownStatusThenCompleted_Completes()
+    public async Task WaitForCompletionAsync_UnknownThenCompleted_Completes()
     {
         var subject = CreateSubject();
         var job = await subject.StartAsync();
@@ -134,7 +134,7 @@ public class BulkExportJobTests
     [TestCase(null, "1003")]
     [TestCase(null, "610")]
     [TestCase(404, null)]
-    public void UpdateStatusAsync_MarketoForgotJob_ThrowsJobNotFound(int? httpStatus, string? errorCode)
+    public void UpdateStatusAsync_JobLost_ThrowsNotFound(int? httpStatus, string? errorCode)
     {
         var subject = CreateSubject();
         var notFound = new MarketoException("not found") { ErrorCode = errorCode, StatusCode = (System.Net.HttpStatusCode?)httpStatus };
@@ -162,7 +162,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task WaitForCompletionAsync_RebuiltCreatedJob_EnqueuesItFirst()
+    public async Task WaitForCompletionAsync_RebuiltCreated_Enqueues()
     {
         var subject = CreateSubject();
         var saved = subject.Client.AddJob(BulkExportObject.Leads, BulkExportStatus.Created);
@@ -176,7 +176,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task WaitForCompletionAsync_RebuiltCompletedJob_ReturnsWithoutWaiting()
+    public async Task WaitForCompletionAsync_RebuiltCompleted_Returns()
     {
         var subject = CreateSubject();
         var saved = subject.Client.AddJob(BulkExportObject.Activities, BulkExportStatus.Completed);
@@ -190,7 +190,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task WaitForCompletionAsync_JobTimesOut_CancelsOnMarketoAndThrowsTimeout()
+    public async Task WaitForCompletionAsync_Timeout_CancelsJob()
     {
         var subject = CreateSubject();
         subject.Client.ProcessingTime = TimeSpan.FromHours(10);
@@ -209,7 +209,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task WaitForCompletionAsync_RebuiltJob_TimeoutCountsFromMarketoQueuedAt()
+    public async Task WaitForCompletionAsync_Rebuilt_TimeoutFromQueuedAt()
     {
         var subject = CreateSubject();
         subject.Client.ProcessingTime = TimeSpan.FromHours(10);
@@ -222,7 +222,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task WaitForCompletionAsync_CallerCancels_CancelsOnMarketoAndThrowsCanceled()
+    public async Task WaitForCompletionAsync_CallerCancels_CancelsJob()
     {
         var subject = CreateSubject();
         subject.Client.ProcessingTime = TimeSpan.FromHours(10);
@@ -240,7 +240,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task WaitForCompletionAsync_JobFails_ThrowsWithMarketoErrorMessage()
+    public async Task WaitForCompletionAsync_JobFails_ThrowsErrorMsg()
     {
         var subject = CreateSubject();
         subject.Client.OnCreated = created => created.FailWith = "Export failed: internal error";
@@ -256,7 +256,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task WaitForCompletionAsync_CancelledByOthers_ThrowsFailedWithCancelledStatus()
+    public async Task WaitForCompletionAsync_CancelledElsewhere_ThrowsFailed()
     {
         var subject = CreateSubject();
         var job = await subject.StartAsync();
@@ -269,7 +269,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task StartAsync_QueueFull_EnqueuesAgainAfterRetryDelay()
+    public async Task StartAsync_QueueFull_EnqueuesAgain()
     {
         var subject = CreateSubject();
         subject.Client.EnqueueErrors.Enqueue(new MarketoExportQueueFullException("Too many jobs in queue"));
@@ -283,7 +283,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public void StartAsync_QuotaExceededOnEnqueue_CancelsCreatedJobAndThrows()
+    public void StartAsync_QuotaOnEnqueue_CancelsJob()
     {
         var subject = CreateSubject();
         var quota = new MarketoQuotaExceededException("Export daily quota 500MB exceeded.") { Quota = MarketoQuotaKind.DailyExportVolume };
@@ -338,7 +338,7 @@ public class BulkExportJobTests
     }
 
     [Test]
-    public async Task OpenReadAsync_JobNotCompleted_ThrowsInvalidOperation()
+    public async Task OpenReadAsync_NotCompleted_Throws()
     {
         var subject = CreateSubject();
         var job = await subject.StartAsync();

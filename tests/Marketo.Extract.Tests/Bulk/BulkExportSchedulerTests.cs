@@ -30,7 +30,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_SixItems_KeepsBothSlotsBusyWithinMaxInFlight()
+    public async Task RunAsync_SixItems_KeepsSlotsBusy()
     {
         var subject = CreateSubject();
         var items = LeadItems(6);
@@ -46,7 +46,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_ThreeRunningJobsOfOneKind_PollsWithOneListCall()
+    public async Task RunAsync_ThreeRunningJobs_PollsWithListCall()
     {
         var subject = CreateSubject();
         subject.Client.ProcessingSlots = 3;
@@ -79,7 +79,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_CompletedFileNotFound_CreatesJobAgainOnce()
+    public async Task RunAsync_FileNotFound_RecreatesOnce()
     {
         var subject = CreateSubject();
         subject.Client.OnCreated = job => job.FileNotFoundResponses = job.Number == 1 ? 1 : 0;
@@ -117,7 +117,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_JobFails_CreatesItAgainOnce()
+    public async Task RunAsync_JobFails_RecreatesOnce()
     {
         var subject = CreateSubject();
         subject.Client.OnCreated = job => job.FailWith = job.Number == 1 ? "Internal error" : null;
@@ -130,7 +130,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_JobFailsTwice_ThrowsFailedWithErrorMessage()
+    public async Task RunAsync_JobFailsTwice_ThrowsFailed()
     {
         var subject = CreateSubject();
         subject.Client.OnCreated = job => job.FailWith = "Internal error " + job.Number;
@@ -145,7 +145,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_QueueFullOnce_RetriesEnqueueAfterDelayAndCreatesNothingMeanwhile()
+    public async Task RunAsync_QueueFull_RetriesEnqueueLater()
     {
         var subject = CreateSubject();
         subject.Client.EnqueueErrors.Enqueue(new MarketoExportQueueFullException("Too many jobs in queue") { ErrorCode = "1029" });
@@ -161,7 +161,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_QueueHeldByOthers_LowersJobsInFlight()
+    public async Task RunAsync_QueueHeldByOthers_LowersInFlight()
     {
         var subject = CreateSubject();
         subject.Client.OtherIntegrationsQueued = 9;
@@ -174,7 +174,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_ExportQuotaUsedUp_StopsAndKeepsSavedJobs()
+    public async Task RunAsync_QuotaUsedUp_KeepsSavedJobs()
     {
         var subject = CreateSubject();
         var quota = QuotaExceeded();
@@ -200,7 +200,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_QuotaUsedUpBehindCompletedItems_HandsThemOutFirst()
+    public async Task RunAsync_QuotaAfterCompleted_HandsThoseOutFirst()
     {
         var subject = CreateSubject();
         var quota = QuotaExceeded();
@@ -216,7 +216,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_ConsumerStopsEarly_CancelsOpenJobsAndKeepsCompletedOnes()
+    public async Task RunAsync_ConsumerStopsEarly_CancelsOpenJobs()
     {
         var subject = CreateSubject();
 
@@ -233,7 +233,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_CallerCancels_ThrowsCanceledAndCancelsOpenJobs()
+    public async Task RunAsync_CallerCancels_CancelsOpenJobs()
     {
         var subject = CreateSubject();
         using var cancellation = new CancellationTokenSource();
@@ -249,7 +249,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_SavedJobs_PicksThemUpAndReplacesOnlyUnusableOnes()
+    public async Task RunAsync_SavedJobs_PicksThemUp()
     {
         var subject = CreateSubject(options => options.MaxJobsInFlight = 10);
         var completed = subject.Client.AddJob(BulkExportObject.Leads, BulkExportStatus.Completed);
@@ -276,7 +276,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_RunningJobLost_CreatesItAgainOnce()
+    public async Task RunAsync_RunningJobLost_RecreatesOnce()
     {
         var subject = CreateSubject();
         subject.Client.StatusErrors.Enqueue(new MarketoException("Invalid data") { ErrorCode = "1003" });
@@ -289,7 +289,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_JobTimesOut_ThrowsTimeoutAndCancelsJob()
+    public async Task RunAsync_JobTimesOut_CancelsJob()
     {
         var subject = CreateSubject(options => options.JobTimeout = TimeSpan.FromMinutes(30));
         subject.Client.ProcessingTime = TimeSpan.FromHours(10);
@@ -305,7 +305,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_NewJob_TrackerSavesIdBeforeEnqueue()
+    public async Task RunAsync_NewJob_SavedBeforeEnqueue()
     {
         var subject = CreateSubject();
         var events = new ConcurrentQueue<string>();
@@ -326,7 +326,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_CreateFailsUnexpectedly_SurfacesErrorAndCancelsOpenJobs()
+    public async Task RunAsync_CreateFails_CancelsOpenJobs()
     {
         var subject = CreateSubject();
         var denied = new MarketoException("Access denied") { ErrorCode = "603" };
@@ -342,7 +342,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_TrackerFailsToSave_SurfacesErrorAndCancelsUnsavedJob()
+    public async Task RunAsync_TrackerFails_CancelsUnsavedJob()
     {
         var subject = CreateSubject();
         var storeDown = new IOException("The cursor store is unavailable.");
@@ -369,7 +369,7 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_NoWorkItems_YieldsNothingWithoutCalls()
+    public async Task RunAsync_NoWorkItems_MakesNoCalls()
     {
         var subject = CreateSubject();
 

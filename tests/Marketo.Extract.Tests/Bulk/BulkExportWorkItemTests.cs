@@ -43,7 +43,7 @@ public class BulkExportWorkItemTests
     }
 
     [Test]
-    public void ForActivities_DeleteLead_ThrowsNamingDeletedLeadsReader()
+    public void ForActivities_DeleteLead_Throws()
     {
         var request = new ActivityExportRequest { CreatedAt = January, ActivityTypeIds = [1, 37] };
 
@@ -53,7 +53,7 @@ public class BulkExportWorkItemTests
     }
 
     [Test]
-    public void ForActivities_EmptyTypeList_ThrowsAskingForNull()
+    public void ForActivities_EmptyTypeList_Throws()
     {
         var request = new ActivityExportRequest { CreatedAt = January, ActivityTypeIds = [] };
 
@@ -63,7 +63,7 @@ public class BulkExportWorkItemTests
     }
 
     [Test]
-    public void StartAsync_ActivityRequestWithDeleteLead_ThrowsBeforeAnyCall()
+    public void StartAsync_DeleteLead_ThrowsBeforeCalls()
     {
         var request = new ActivityExportRequest { CreatedAt = January, ActivityTypeIds = [37] };
 

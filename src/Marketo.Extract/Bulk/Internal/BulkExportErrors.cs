@@ -12,7 +12,7 @@ internal static class BulkExportErrors
     /// (resource not found), 1003 (invalid data) or 1013 (object not found).
     /// </summary>
     // NOTE: Marketo's documentation does not say how a status read of an unknown export id fails. These are the
-    // codes a not-found answer can carry; any other error passes through unchanged instead of triggering a re-create.
+    // codes a not-found response can carry. Any other error passes through unchanged and triggers no re-create.
     internal static bool IsJobNotFound(MarketoException exception) =>
         exception is not (MarketoQuotaExceededException or MarketoAuthenticationException)
         && (exception.StatusCode == HttpStatusCode.NotFound

@@ -9,8 +9,8 @@ internal sealed partial class BulkExportRun
 
     /// <summary>
     /// Reads the status of every running job. Where two or more jobs of one kind run, one list call of the queued and
-    /// processing jobs replaces a status call per job; a job missing from that list has moved on (or is older than the
-    /// list's 7 days) and gets its own status call.
+    /// processing jobs replaces a status call per job. A job missing from that list has moved on, or is older than
+    /// the list's 7 days, so it gets its own status call.
     /// </summary>
     private async Task PollAsync(CancellationToken cancellationToken)
     {

@@ -64,7 +64,7 @@ internal sealed partial class BulkExportRun : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Tells the tracker that the consumer is done with an item, when it asks for the next one.</summary>
+    /// <summary>Reports an item as finished to the tracker, called when the consumer requests the next item.</summary>
     internal async Task FinishAsync(CompletedBulkExport completed, CancellationToken cancellationToken)
     {
         await completed.CloseUnusedStreamAsync().ConfigureAwait(false);

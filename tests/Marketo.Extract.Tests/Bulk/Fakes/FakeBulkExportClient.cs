@@ -7,9 +7,9 @@ using Marketo.Extract.Models;
 namespace Marketo.Extract.Tests.Bulk.Fakes;
 
 /// <summary>
-/// An in-memory Marketo bulk export service for unit tests of the bulk engine: jobs move through Queued, Processing
-/// and Completed on the test clock with 2 processing slots and a queue of 10, files are served from byte arrays with
-/// offsets, and faults come on demand. Only the bulk export members work; the others throw.
+/// An in-memory Marketo bulk export service for unit tests of the bulk engine. Jobs move through Queued, Processing
+/// and Completed on the test clock, with 2 processing slots and a queue of 10. Files are served from byte arrays
+/// with offsets, and faults come on demand. Only the bulk export members work; the others throw.
 /// </summary>
 internal sealed class FakeBulkExportClient(TimeProvider clock) : IMarketoClient
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Marketo.Extract.Tests.Bulk.Fakes;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that knows which of its timers are armed, so a test can run code that sleeps
+/// A <see cref="FakeTimeProvider"/> that tracks which of its timers are armed, so a test can run code that sleeps
 /// on it by jumping from one timer's due time to the next: a 60-second poll or a 3-hour timeout takes milliseconds.
 /// </summary>
 internal sealed class TestClock : FakeTimeProvider
