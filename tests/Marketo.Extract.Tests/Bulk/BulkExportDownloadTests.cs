@@ -89,6 +89,19 @@ public class BulkExportDownloadTests
     }
 
     [Test]
+    public async Task Read_AfterDownloadGaveUp_ThrowsSameError()
+    {
+        var subject = await CreateSubjectAsync(configure: options => options.DownloadResumeAttempts = 0);
+        subject.FakeJob.ConnectionDropsAt.Enqueue(100);
+        var stream = await subject.Job.OpenReadAsync();
+        var first = Assert.ThrowsAsync<MarketoException>(async () => await stream.CopyToAsync(Stream.Null));
+
+        var second = Assert.ThrowsAsync<MarketoException>(async () => _ = await stream.ReadAsync(new byte[16]));
+
+        Assert.That(second, Is.SameAs(first));
+    }
+
+    [Test]
     public async Task Read_ChecksumMismatch_ThrowsAtEnd()
     {
         var subject = await CreateSubjectAsync(job => job.ReportedChecksum = "sha256:" + new string('a', 64));

@@ -216,6 +216,23 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
+    public async Task RunAsync_QuotaOnFileOpen_KeepsSavedJobs()
+    {
+        var subject = CreateSubject();
+        var quota = new MarketoQuotaExceededException("Daily quota reached") { ErrorCode = "607", Quota = MarketoQuotaKind.DailyApiCalls };
+        subject.Client.OpenFault = job => job.Number == 2 ? quota : null;
+
+        var error = await AssertThrowsAsync<MarketoQuotaExceededException>(
+            subject.Clock.RunAsync(subject.ConsumeAsync(LeadItems(4))));
+
+        Assert.That(error, Is.SameAs(quota));
+        Assert.That(subject.Client.CountCalls("cancel"), Is.Zero);
+        var saved = subject.Tracker.Saved;
+        Assert.That(saved.Keys, Does.Contain("leads-2").And.Contain("leads-3").And.Not.Contain("leads-1"));
+        Assert.That(saved.Values, Is.EquivalentTo(subject.Client.Jobs.Skip(1).Select(job => job.ExportId)), "every job after the one read");
+    }
+
+    [Test]
     public async Task RunAsync_ConsumerStopsEarly_CancelsOpenJobs()
     {
         var subject = CreateSubject();

@@ -124,6 +124,12 @@ internal sealed partial class BulkExportRun : IAsyncDisposable
             _pumpWake.Set();
             return null;
         }
+        catch (MarketoQuotaExceededException exception)
+        {
+            // The same stop as in the pump, so shutdown keeps every saved job instead of trying to cancel them.
+            StopForQuota(exception);
+            throw;
+        }
 
         var completed = new CompletedBulkExport(head.Key, job, stream);
         lock (_lock)

@@ -47,6 +47,9 @@ internal sealed class FakeBulkExportClient(TimeProvider clock) : IMarketoClient
     /// <summary>Gets or sets a hook that returns an error for the enqueue of a given job, or null to accept it.</summary>
     public Func<FakeExportJob, Exception?>? EnqueueFault { get; set; }
 
+    /// <summary>Gets or sets a hook that returns an error for a file request of a given job, or null to serve it.</summary>
+    public Func<FakeExportJob, Exception?>? OpenFault { get; set; }
+
     /// <summary>Gets or sets a shared event log that calls are also written to, to check the order against others.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string>? EventLog { get; set; }
 
@@ -226,6 +229,11 @@ internal sealed class FakeBulkExportClient(TimeProvider clock) : IMarketoClient
             Record($"open {exportId}@{offset}");
             Simulate();
             var job = Find(kind, exportId);
+            if (OpenFault?.Invoke(job) is { } fault)
+            {
+                throw fault;
+            }
+
             if (job.Status != BulkExportStatus.Completed || job.FileNotFoundResponses > 0)
             {
                 job.FileNotFoundResponses = Math.Max(0, job.FileNotFoundResponses - 1);
