@@ -79,7 +79,9 @@ public sealed class BulkExportOptions
     /// <summary>Gets or sets the receiver of progress reports: state changes, bytes downloaded and records read.</summary>
     /// <value>
     /// <see langword="null"/>: no reports. A report is sent on every state change, at most once per mebibyte downloaded
-    /// and at the end of a download, and whenever the caller reports records read.
+    /// and at the end of a download, and whenever the caller reports records read. Under
+    /// <see cref="BulkExportScheduler"/> reports come from a background task as well as the caller's, so the receiver
+    /// must be thread-safe; <see cref="Progress{T}"/> is.
     /// </value>
     public IProgress<BulkExportProgress>? Progress { get; set; }
 
