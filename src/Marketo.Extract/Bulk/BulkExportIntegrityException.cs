@@ -17,14 +17,14 @@ public class BulkExportIntegrityException : MarketoException
     }
 
     /// <summary>Initializes a new instance of the <see cref="BulkExportIntegrityException"/> class.</summary>
-    /// <param name="message">The message that says what happened and what to do.</param>
+    /// <param name="message">The message that describes the failure and the fix.</param>
     public BulkExportIntegrityException(string message)
         : base(message)
     {
     }
 
     /// <summary>Initializes a new instance of the <see cref="BulkExportIntegrityException"/> class.</summary>
-    /// <param name="message">The message that says what happened and what to do.</param>
+    /// <param name="message">The message that describes the failure and the fix.</param>
     /// <param name="innerException">The exception that caused this one.</param>
     public BulkExportIntegrityException(string message, Exception? innerException)
         : base(message, innerException)

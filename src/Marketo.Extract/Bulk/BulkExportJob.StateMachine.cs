@@ -70,7 +70,7 @@ public sealed partial class BulkExportJob
     private void OnCreated(BulkExportJobInfo info) =>
         Transition(ToState(info.Status) ?? BulkExportJobState.Created, info, enqueuedNow: false);
 
-    // Marketo accepted the enqueue, so a response that still says Created is stale.
+    // Marketo accepted the enqueue, so a response that still shows Created is stale.
     private void OnEnqueued(BulkExportJobInfo info)
     {
         var next = ToState(info.Status);
@@ -85,7 +85,7 @@ public sealed partial class BulkExportJob
     // Marketo moves a job Created -> Queued -> Processing -> Completed or Failed, and to Cancelled from any open state;
     // this library adds Unknown and TimedOut. What each state means and what moves it on:
     //   Unknown:    rebuilt from an export id and not read yet, or Marketo sent a status text this library does
-    //               not know; a later status read replaces it.
+    //               not recognize. A later status read replaces it.
     //   Created:    exists on Marketo, costs no export quota yet; an enqueue moves it to Queued.
     //   Queued:     waits for one of Marketo's 2 processing slots; the job timeout counts from the enqueue.
     //   Processing: Marketo is writing the file.
@@ -120,8 +120,8 @@ public sealed partial class BulkExportJob
         }
     }
 
-    // A job this process enqueued counts from now; a rebuilt one from the queuedAt Marketo reports, so a restart
-    // does not give it a fresh time limit.
+    // A job this process enqueued counts from now. A rebuilt one counts from the queuedAt that Marketo reports,
+    // so a restart does not give it a fresh time limit.
     private DateTimeOffset ComputeDeadline(BulkExportJobInfo info, bool enqueuedNow)
     {
         var timeout = _context.Options.JobTimeout;

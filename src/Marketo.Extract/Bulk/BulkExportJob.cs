@@ -66,9 +66,10 @@ public sealed partial class BulkExportJob
         ILogger? logger = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        // Only the scheduler reads a work item's key; a job started here has none.
+        var workItem = BulkExportWorkItem.ForLeads(nameof(StartAsync), request);
         var context = BulkExportContext.Create(client, options, timeProvider, logger);
-        return StartCoreAsync(context, BulkExportWorkItem.ForLeads(nameof(StartAsync), request), cancellationToken);
+        return StartCoreAsync(context, workItem, cancellationToken);
     }
 
     /// <summary>
@@ -104,7 +105,7 @@ public sealed partial class BulkExportJob
     /// <summary>
     /// Rebuilds a job from an export id saved earlier, without calling Marketo. Call
     /// <see cref="UpdateStatusAsync"/> or <see cref="WaitForCompletionAsync"/> next; both report a job that Marketo no
-    /// longer knows with <see cref="BulkExportJobNotFoundException"/>, and the wait enqueues a job still in
+    /// longer finds with <see cref="BulkExportJobNotFoundException"/>, and the wait enqueues a job still in
     /// <see cref="BulkExportJobState.Created"/>.
     /// </summary>
     /// <param name="client">The client that talks to Marketo; it must use the API user that created the job.</param>
@@ -197,7 +198,7 @@ public sealed partial class BulkExportJob
     /// after a dropped connection and checks the bytes against the size and SHA-256 checksum Marketo reported.
     /// </summary>
     /// <remarks>
-    /// The stream holds no more than one read buffer. A size or checksum mismatch throws
+    /// The stream keeps no more than one read buffer in memory. A size or checksum mismatch throws
     /// <see cref="BulkExportIntegrityException"/> from the read that reaches the end of the file, after every byte
     /// before it was handed out; see that exception for what to do with records already read.
     /// </remarks>
@@ -318,7 +319,7 @@ public sealed partial class BulkExportJob
         }
         catch
         {
-            // The caller never sees this job's id, so nobody could resume or cancel it later.
+            // The caller never receives this job's id, so no one could resume or cancel it later.
             await job.CancelBestEffortAsync().ConfigureAwait(false);
             throw;
         }

@@ -12,14 +12,14 @@ public class BulkExportJobNotFoundException : MarketoException
     }
 
     /// <summary>Initializes a new instance of the <see cref="BulkExportJobNotFoundException"/> class.</summary>
-    /// <param name="message">The message that says what happened and what to do.</param>
+    /// <param name="message">The message that describes the failure and the fix.</param>
     public BulkExportJobNotFoundException(string message)
         : base(message)
     {
     }
 
     /// <summary>Initializes a new instance of the <see cref="BulkExportJobNotFoundException"/> class.</summary>
-    /// <param name="message">The message that says what happened and what to do.</param>
+    /// <param name="message">The message that describes the failure and the fix.</param>
     /// <param name="innerException">The exception that caused this one.</param>
     public BulkExportJobNotFoundException(string message, Exception? innerException)
         : base(message, innerException)

@@ -23,7 +23,7 @@ public enum BulkExportJobState
     /// <summary>Finished; the file can be downloaded.</summary>
     Completed,
 
-    /// <summary>Failed on Marketo; <see cref="BulkExportJob.Info"/> holds Marketo's reason.</summary>
+    /// <summary>Failed on Marketo; <see cref="BulkExportJob.Info"/> contains Marketo's reason.</summary>
     Failed,
 
     /// <summary>Cancelled on Marketo, by this library or by anyone else.</summary>

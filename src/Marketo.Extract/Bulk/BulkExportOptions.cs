@@ -9,13 +9,13 @@ namespace Marketo.Extract.Bulk;
 /// </remarks>
 public sealed class BulkExportOptions
 {
-    /// <summary>The number of jobs Marketo's export queue holds per instance, processing jobs included.</summary>
+    /// <summary>The capacity of Marketo's export queue per instance, processing jobs included.</summary>
     internal const int MarketoQueueCapacity = 10;
 
     /// <summary>Gets or sets the time between two status reads of a job that is not finished.</summary>
     /// <value>
-    /// 60 seconds. Marketo changes a job's status at most once a minute, so polling faster spends API calls and
-    /// learns nothing. Must be greater than zero and not greater than <see cref="JobTimeout"/>.
+    /// 60 seconds. Marketo changes a job's status at most once a minute, so polling more often uses API calls
+    /// without returning newer information. Must be greater than zero and not greater than <see cref="JobTimeout"/>.
     /// </value>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -34,14 +34,15 @@ public sealed class BulkExportOptions
     /// </summary>
     /// <value>
     /// 3, between 1 and 10. Marketo processes 2 jobs at a time per instance, so a third queued job starts as soon as a
-    /// slot frees up, while the caller is still reading an earlier file. Marketo's queue holds 10 jobs, processing
+    /// slot frees up, while the caller is still reading an earlier file. Marketo's queue takes 10 jobs, processing
     /// ones included, and every integration on the instance shares it, so a high value can starve other integrations.
     /// </value>
     public int MaxJobsInFlight { get; set; } = 3;
 
     /// <summary>
-    /// Gets or sets how long to wait before enqueueing again after Marketo answered that its export queue is full
-    /// (code 1029, "Too many jobs in queue").
+    /// Gets or sets how long to wait before enqueueing again after Marketo reported that its export queue is full
+    /// (code 1029, "Too many jobs in queue"). Retries go on until a place frees up or the caller cancels, because
+    /// <see cref="JobTimeout"/> only starts once the enqueue is accepted.
     /// </summary>
     /// <value>60 seconds. Must be greater than zero.</value>
     public TimeSpan QueueFullRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
@@ -51,7 +52,7 @@ public sealed class BulkExportOptions
     /// connection dropped.
     /// </summary>
     /// <value>
-    /// 5, between 0 and 100. Each reconnection asks for the rest of the file with an HTTP <c>Range</c> request, so no
+    /// 5, between 0 and 100. Each reconnection requests the rest of the file with an HTTP <c>Range</c> header, so no
     /// byte is downloaded twice. 0 turns resuming off.
     /// </value>
     public int DownloadResumeAttempts { get; set; } = 5;
@@ -78,7 +79,9 @@ public sealed class BulkExportOptions
     /// <summary>Gets or sets the receiver of progress reports: state changes, bytes downloaded and records read.</summary>
     /// <value>
     /// <see langword="null"/>: no reports. A report is sent on every state change, at most once per mebibyte downloaded
-    /// and at the end of a download, and whenever the caller reports records read.
+    /// and at the end of a download, and whenever the caller reports records read. Under
+    /// <see cref="BulkExportScheduler"/> reports come from a background task as well as the caller's, so the receiver
+    /// must be thread-safe; <see cref="Progress{T}"/> is.
     /// </value>
     public IProgress<BulkExportProgress>? Progress { get; set; }
 
@@ -87,15 +90,15 @@ public sealed class BulkExportOptions
     public void Validate()
     {
         BulkExportGuard.ThrowIfOutOfRange(
-            PollInterval > TimeSpan.Zero && (JobTimeout == Timeout.InfiniteTimeSpan || PollInterval <= JobTimeout),
-            nameof(PollInterval),
-            PollInterval,
-            $"greater than zero and not greater than {nameof(JobTimeout)} ({JobTimeout})");
-        BulkExportGuard.ThrowIfOutOfRange(
             JobTimeout > TimeSpan.Zero || JobTimeout == Timeout.InfiniteTimeSpan,
             nameof(JobTimeout),
             JobTimeout,
             "greater than zero, or Timeout.InfiniteTimeSpan to wait without limit");
+        BulkExportGuard.ThrowIfOutOfRange(
+            PollInterval > TimeSpan.Zero && (JobTimeout == Timeout.InfiniteTimeSpan || PollInterval <= JobTimeout),
+            nameof(PollInterval),
+            PollInterval,
+            $"greater than zero and not greater than {nameof(JobTimeout)} ({JobTimeout})");
         BulkExportGuard.ThrowIfOutOfRange(
             MaxJobsInFlight is >= 1 and <= MarketoQueueCapacity,
             nameof(MaxJobsInFlight),

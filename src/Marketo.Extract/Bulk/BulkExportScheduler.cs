@@ -19,7 +19,7 @@ namespace Marketo.Extract.Bulk;
 /// <para>
 /// Polling: where two or more jobs of one kind are running, one list call reads them all instead of one status call
 /// each. Failures: a Failed job is created again once, as Marketo recommends, and so is a Completed job whose file
-/// answers HTTP 404 (past Marketo's 7-day file retention); the second time the work item fails with
+/// returns HTTP 404 (past Marketo's 7-day file retention); the second time the work item fails with
 /// <see cref="BulkExportFailedException"/> or <see cref="MarketoExportFileNotFoundException"/>. A job that times out
 /// fails with <see cref="BulkExportTimeoutException"/>. A failed work item stops the run when the caller reaches it,
 /// after every item before it; no new jobs are created once one fails.
@@ -64,9 +64,8 @@ public sealed class BulkExportScheduler
     /// </summary>
     /// <remarks>
     /// The work items are read lazily, a few ahead of the caller. Each enumeration is an independent run. Moving to
-    /// the next item tells <see cref="IBulkExportJobTracker.JobFinishedAsync"/> that the caller is done with the
-    /// previous one; an enumeration left with <c>break</c> keeps the last item saved, so the next run reads its file
-    /// again.
+    /// the next item calls <see cref="IBulkExportJobTracker.JobFinishedAsync"/> for the previous one. An enumeration
+    /// left with <c>break</c> keeps the last item saved, so the next run reads its file again.
     /// </remarks>
     /// <param name="workItems">The exports to run, in the order to hand them out; keys must be unique.</param>
     /// <param name="tracker">

@@ -13,14 +13,14 @@ public class BulkExportTimeoutException : MarketoException
     }
 
     /// <summary>Initializes a new instance of the <see cref="BulkExportTimeoutException"/> class.</summary>
-    /// <param name="message">The message that says what happened and what to do.</param>
+    /// <param name="message">The message that describes the failure and the fix.</param>
     public BulkExportTimeoutException(string message)
         : base(message)
     {
     }
 
     /// <summary>Initializes a new instance of the <see cref="BulkExportTimeoutException"/> class.</summary>
-    /// <param name="message">The message that says what happened and what to do.</param>
+    /// <param name="message">The message that describes the failure and the fix.</param>
     /// <param name="innerException">The exception that caused this one.</param>
     public BulkExportTimeoutException(string message, Exception? innerException)
         : base(message, innerException)

@@ -3,7 +3,7 @@ using Marketo.Extract.Models;
 namespace Marketo.Extract.Bulk;
 
 /// <summary>
-/// A work item whose job completed on Marketo and whose file answered, as handed out by
+/// A work item whose job completed on Marketo and whose file is open, as handed out by
 /// <see cref="BulkExportScheduler.RunAsync"/> in input order.
 /// </summary>
 /// <remarks>
@@ -33,7 +33,7 @@ public sealed class CompletedBulkExport
     /// <summary>Gets the export id of the completed job, which may differ from the saved id if the job was replaced.</summary>
     public string ExportId => Job.ExportId;
 
-    /// <summary>Gets whether the file holds leads or activities.</summary>
+    /// <summary>Gets whether the file contains leads or activities.</summary>
     public BulkExportObject Kind => Job.Kind;
 
     /// <summary>Gets the completed job as Marketo reports it: record count, file size and checksum.</summary>

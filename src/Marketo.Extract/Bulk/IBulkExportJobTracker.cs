@@ -40,7 +40,7 @@ public interface IBulkExportJobTracker
 
     /// <summary>
     /// Forgets a job that will never be read: it failed, timed out, was cancelled, its file expired, or Marketo no
-    /// longer knows it. When the scheduler replaces the job, <see cref="JobCreatedAsync"/> follows with the new id.
+    /// longer finds it. When the scheduler replaces the job, <see cref="JobCreatedAsync"/> follows with the new id.
     /// </summary>
     /// <param name="key">The key of the work item.</param>
     /// <param name="exportId">The export id of the job.</param>

@@ -34,7 +34,7 @@ internal sealed class BulkExportDownloadStream : Stream
     private long _receivedAtLastFailure = -1;
     private int _failuresInARow;
     private bool _endOfFile;
-    private BulkExportIntegrityException? _integrityError;
+    private MarketoException? _terminalError;
     private bool _disposed;
 
     /// <summary>Initializes a stream over the file of a completed job; <see cref="ConnectAsync"/> opens it.</summary>
@@ -93,9 +93,9 @@ internal sealed class BulkExportDownloadStream : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_integrityError is not null)
+        if (_terminalError is not null)
         {
-            throw _integrityError;
+            throw _terminalError;
         }
 
         if (_endOfFile || buffer.IsEmpty)
@@ -207,11 +207,11 @@ internal sealed class BulkExportDownloadStream : Stream
         if (_expectedSize is { } size && _received + count > size)
         {
             // Bytes up to the reported size are handed out; the read after them fails, so the extra never leaves.
-            _integrityError = BulkExportErrors.TooManyBytes(_exportId, size, _received + count);
+            _terminalError = BulkExportErrors.TooManyBytes(_exportId, size, _received + count);
             count = (int)(size - _received);
             if (count == 0)
             {
-                throw _integrityError;
+                throw _terminalError;
             }
         }
 
@@ -236,8 +236,8 @@ internal sealed class BulkExportDownloadStream : Stream
         var checksumMatches = _expectedChecksum is null || _expectedChecksum == actualChecksum;
         if (!sizeMatches || !checksumMatches)
         {
-            _integrityError = BulkExportErrors.Mismatch(_exportId, _expectedSize, _received, _expectedChecksum, actualChecksum);
-            throw _integrityError;
+            _terminalError = BulkExportErrors.Mismatch(_exportId, _expectedSize, _received, _expectedChecksum, actualChecksum);
+            throw _terminalError;
         }
 
         Log.DownloadVerified(_context.Logger, _kind, _exportId, _received, actualChecksum is not null);
@@ -267,7 +267,8 @@ internal sealed class BulkExportDownloadStream : Stream
             _failuresInARow++;
             if (_failuresInARow > maxAttempts)
             {
-                throw BulkExportErrors.DownloadFailed(_kind, _exportId, _received, _expectedSize, maxAttempts, cause);
+                _terminalError = BulkExportErrors.DownloadFailed(_kind, _exportId, _received, _expectedSize, maxAttempts, cause);
+                throw _terminalError;
             }
 
             var delay = GetResumeDelay(_failuresInARow);

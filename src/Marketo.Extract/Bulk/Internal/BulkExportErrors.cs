@@ -9,8 +9,10 @@ internal static class BulkExportErrors
 {
     /// <summary>
     /// Returns whether a failed status read means that Marketo does not know the export id: HTTP 404, code 610
-    /// (resource not found), 1003 (invalid data, the answer to an unknown id) or 1013 (object not found).
+    /// (resource not found), 1003 (invalid data) or 1013 (object not found).
     /// </summary>
+    // NOTE: Marketo's documentation does not say how a status read of an unknown export id fails. These are the
+    // codes a not-found response can carry. Any other error passes through unchanged and triggers no re-create.
     internal static bool IsJobNotFound(MarketoException exception) =>
         exception is not (MarketoQuotaExceededException or MarketoAuthenticationException)
         && (exception.StatusCode == HttpStatusCode.NotFound

@@ -9,8 +9,8 @@ internal sealed partial class BulkExportRun
 
     /// <summary>
     /// Reads the status of every running job. Where two or more jobs of one kind run, one list call of the queued and
-    /// processing jobs replaces a status call per job; a job missing from that list has moved on (or is older than the
-    /// list's 7 days) and gets its own status call.
+    /// processing jobs replaces a status call per job. A job missing from that list has moved on, or is older than
+    /// the list's 7 days, so it gets its own status call.
     /// </summary>
     private async Task PollAsync(CancellationToken cancellationToken)
     {
@@ -70,9 +70,7 @@ internal sealed partial class BulkExportRun
         }
         catch (BulkExportJobNotFoundException exception)
         {
-            // Marketo forgot a job it was running; a new job might meet the same fate, so this is not retried.
-            await DiscardJobAsync(entry, cancellationToken).ConfigureAwait(false);
-            Fault(entry, exception);
+            await ReplaceLostJobAsync(entry, exception, cancellationToken).ConfigureAwait(false);
             return false;
         }
     }
@@ -135,13 +133,7 @@ internal sealed partial class BulkExportRun
     {
         var job = entry.Job!;
         var info = job.Info;
-        await DiscardJobAsync(entry, cancellationToken).ConfigureAwait(false);
-        lock (_lock)
-        {
-            entry.FailedJobs++;
-        }
-
-        if (entry.FailedJobs > 1)
+        if (!await CountFailureAsync(entry, cancellationToken).ConfigureAwait(false))
         {
             var firstExportId = entry.ReplacedExportId ?? job.ExportId;
             Fault(entry, BulkExportErrors.FailedAgain(entry.Key, job.Kind, firstExportId, info));
@@ -150,5 +142,34 @@ internal sealed partial class BulkExportRun
 
         Log.RecreatingAfterFailure(_context.Logger, job.Kind, job.ExportId, entry.Key, info.ErrorMessage);
         await ReplaceJobAsync(entry, job, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Replaces a queued or processing job whose status Marketo no longer finds, once, like a failed job; the second
+    /// loss fails the work item with <see cref="BulkExportJobNotFoundException"/>.
+    /// </summary>
+    private async Task ReplaceLostJobAsync(
+        ScheduledExport entry, BulkExportJobNotFoundException error, CancellationToken cancellationToken)
+    {
+        var job = entry.Job!;
+        if (!await CountFailureAsync(entry, cancellationToken).ConfigureAwait(false))
+        {
+            Fault(entry, error);
+            return;
+        }
+
+        Log.RecreatingLostJob(_context.Logger, job.Kind, job.ExportId, entry.Key);
+        await ReplaceJobAsync(entry, job, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Forgets the entry's job and counts the failure; returns whether the work item may get a new job.</summary>
+    private async Task<bool> CountFailureAsync(ScheduledExport entry, CancellationToken cancellationToken)
+    {
+        await DiscardJobAsync(entry, cancellationToken).ConfigureAwait(false);
+        lock (_lock)
+        {
+            entry.FailedJobs++;
+            return entry.FailedJobs == 1;
+        }
     }
 }

@@ -128,6 +128,8 @@ internal sealed partial class BulkExportRun
     /// </summary>
     private async Task CreateJobAsync(ScheduledExport entry, CancellationToken cancellationToken)
     {
+        // NOTE: a create call cancelled after Marketo received it leaves a job in Created whose id is lost. It costs
+        // no export quota and takes no queue place, so the only trace is an entry in Marketo's job list.
         var job = await BulkExportJob.CreateAsync(_context, entry.WorkItem, entry.Key, cancellationToken)
             .ConfigureAwait(false);
         lock (_lock)
@@ -145,7 +147,7 @@ internal sealed partial class BulkExportRun
         await EnqueueAsync(entry, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Picks up the job an earlier run saved; creates a new one if Marketo no longer knows it.</summary>
+    /// <summary>Picks up the job an earlier run saved, or creates a new one if Marketo no longer finds it.</summary>
     private async Task ResumeAsync(ScheduledExport entry, string savedExportId, CancellationToken cancellationToken)
     {
         var kind = entry.WorkItem.Kind;
@@ -199,6 +201,8 @@ internal sealed partial class BulkExportRun
             return true;
         }
 
+        // NOTE: the job timeout counts from the enqueue, so a job that waits for a queue place has no time limit.
+        // The run waits until a place frees up or the caller cancels.
         lock (_lock)
         {
             entry.Phase = ScheduledExportPhase.AwaitingEnqueue;
@@ -226,7 +230,7 @@ internal sealed partial class BulkExportRun
         }
     }
 
-    /// <summary>Replaces a Completed job whose file answered HTTP 404, once per work item; the second 404 fails it.</summary>
+    /// <summary>Replaces a Completed job whose file returned HTTP 404, once per work item. The second 404 fails it.</summary>
     private async Task ReplaceJobsWithMissingFilesAsync(CancellationToken cancellationToken)
     {
         foreach (var entry in GetEntries(ScheduledExportPhase.FileMissing))

@@ -64,7 +64,7 @@ internal sealed partial class BulkExportRun : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Tells the tracker that the consumer is done with an item, when it asks for the next one.</summary>
+    /// <summary>Reports an item as finished to the tracker, called when the consumer requests the next item.</summary>
     internal async Task FinishAsync(CompletedBulkExport completed, CancellationToken cancellationToken)
     {
         await completed.CloseUnusedStreamAsync().ConfigureAwait(false);
@@ -123,6 +123,12 @@ internal sealed partial class BulkExportRun : IAsyncDisposable
 
             _pumpWake.Set();
             return null;
+        }
+        catch (MarketoQuotaExceededException exception)
+        {
+            // The same stop as in the pump, so shutdown keeps every saved job instead of trying to cancel them.
+            StopForQuota(exception);
+            throw;
         }
 
         var completed = new CompletedBulkExport(head.Key, job, stream);

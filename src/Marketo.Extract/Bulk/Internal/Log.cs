@@ -110,4 +110,8 @@ internal static partial class Log
         Message = "The job tracker failed to forget {Kind} export job {ExportId} of work item {Key} while the run shut down")]
     internal static partial void TrackerFailed(
         ILogger logger, BulkExportObject kind, string exportId, string key, Exception exception);
+
+    [LoggerMessage(EventId = 3030, EventName = "BulkExportRecreatingLostJob", Level = LogLevel.Warning,
+        Message = "Marketo no longer finds running {Kind} export job {ExportId} of work item {Key}; creating the export again, once")]
+    internal static partial void RecreatingLostJob(ILogger logger, BulkExportObject kind, string exportId, string key);
 }

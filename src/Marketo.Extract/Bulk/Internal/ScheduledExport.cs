@@ -21,7 +21,7 @@ internal sealed class ScheduledExport
     /// <summary>Gets or sets the job that serves the work item now; replaced when a job fails or its file expires.</summary>
     internal BulkExportJob? Job { get; set; }
 
-    /// <summary>Gets or sets whether the tracker holds the id of <see cref="Job"/>.</summary>
+    /// <summary>Gets or sets whether the tracker has saved the id of <see cref="Job"/>.</summary>
     internal bool IsTracked { get; set; }
 
     /// <summary>Gets or sets the id of the job that <see cref="Job"/> replaced, for error messages.</summary>

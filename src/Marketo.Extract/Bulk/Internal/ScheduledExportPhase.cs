@@ -1,6 +1,6 @@
 namespace Marketo.Extract.Bulk.Internal;
 
-/// <summary>Where a work item of a scheduler run stands; see <see cref="ScheduledExport"/>.</summary>
+/// <summary>The progress of a work item through a scheduler run; see <see cref="ScheduledExport"/>.</summary>
 internal enum ScheduledExportPhase
 {
     /// <summary>Its job is being created, or its saved job picked up.</summary>
