@@ -100,17 +100,25 @@ internal sealed class ReliabilityHarness : IAsyncDisposable
     public MarketoExtractor CreateExtractor(ICursorStore? store = null) =>
         new(Client, store ?? Store, CreateOptions(), Clock, _loggerFactory.CreateLogger<MarketoExtractor>());
 
-    public MarketoExtractOptions CreateOptions() => new()
+    /// <summary>Gets or sets a change applied to the extraction options of every extractor built afterwards.</summary>
+    public Action<MarketoExtractOptions>? ConfigureExtract { get; set; }
+
+    public MarketoExtractOptions CreateOptions()
     {
-        StartDate = StartDate,
-        WindowInDays = 30,
-        Bulk = new BulkExportOptions
+        var options = new MarketoExtractOptions
         {
-            PollInterval = TimeSpan.FromMilliseconds(10),
-            DownloadResumeDelay = TimeSpan.Zero,
-            QueueFullRetryDelay = TimeSpan.FromMilliseconds(20),
-        },
-    };
+            StartDate = StartDate,
+            WindowInDays = 30,
+            Bulk = new BulkExportOptions
+            {
+                PollInterval = TimeSpan.FromMilliseconds(10),
+                DownloadResumeDelay = TimeSpan.Zero,
+                QueueFullRetryDelay = TimeSpan.FromMilliseconds(20),
+            },
+        };
+        ConfigureExtract?.Invoke(options);
+        return options;
+    }
 
     /// <summary>Reads every selected stream once and keeps each record with its stream id, in delivery order.</summary>
     public async Task<SyncOutcome> SyncAsync(
