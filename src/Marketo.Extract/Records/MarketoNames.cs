@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Marketo.Extract.Records;
@@ -85,12 +87,29 @@ public static class MarketoNames
         return Finish(builder);
     }
 
+    /// <summary>The longest stream id <see cref="ToActivityStreamId"/> returns, so ids fit file and table names.</summary>
+    private const int MaxStreamIdLength = 128;
+
     /// <summary>Returns the stream id of an activity type: <c>activities_</c> and the snake_case type name.</summary>
     /// <param name="activityTypeName">The activity type's name, for example <c>Fill Out Form</c>.</param>
-    /// <returns>The stream id, for example <c>activities_fill_out_form</c>.</returns>
+    /// <returns>
+    /// The stream id, for example <c>activities_fill_out_form</c>. An id longer than 128 characters is cut to
+    /// 119 and ends with <c>_</c> and 8 hex digits of the SHA-256 of the full type name, so that two long names
+    /// that share a beginning still get different ids.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="activityTypeName"/> is <see langword="null"/>.</exception>
-    public static string ToActivityStreamId(string activityTypeName) =>
-        ActivityStreamPrefix + ToSnakeCase(activityTypeName).TrimStart('_');
+    public static string ToActivityStreamId(string activityTypeName)
+    {
+        var streamId = ActivityStreamPrefix + ToSnakeCase(activityTypeName).TrimStart('_');
+        if (streamId.Length <= MaxStreamIdLength)
+        {
+            return streamId;
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(activityTypeName));
+        var suffix = BinaryPrimitives.ReadUInt32BigEndian(hash).ToString("x8", CultureInfo.InvariantCulture);
+        return streamId[..(MaxStreamIdLength - suffix.Length - 1)].TrimEnd('_') + "_" + suffix;
+    }
 
     private static bool StartsWord(RuneKind previous, RuneKind current, RuneKind next) =>
         current == RuneKind.Upper

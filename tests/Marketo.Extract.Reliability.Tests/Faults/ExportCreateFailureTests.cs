@@ -1,0 +1,41 @@
+using Marketo.Extract.Reliability.Tests.Harness;
+using Marketo.Extract.Testing;
+
+namespace Marketo.Extract.Reliability.Tests.Faults;
+
+/// <summary>
+/// An HTTP 5xx on export creation does not tell whether Marketo created the job, so the client does not retry it:
+/// the sync stops with a message that says so, and the next sync goes on without loss and without stray jobs.
+/// </summary>
+[Parallelizable(ParallelScope.Children)]
+[CancelAfter(60_000)]
+public class ExportCreateFailureTests
+{
+    [TestCase(EmulatorEndpoints.LeadExportCreate, 502)]
+    [TestCase(EmulatorEndpoints.ActivityExportCreate, 503)]
+    public async Task HttpErrorOnCreate_StopsClearly_NextSyncCompletes(string endpoint, int status)
+    {
+        await using var harness = ReliabilityHarness.Create();
+        harness.Emulator.Faults.ReturnHttpStatus(status, EmulatorCallMatch.ForEndpoint(endpoint, afterMatches: 1));
+
+        var outcomes = await harness.SyncUntilDoneAsync(maxRuns: 3, _ => { });
+
+        var records = outcomes.SelectMany(outcome => outcome.Records).ToList();
+        var distinct = records.DistinctBy(RecordKeys.Of).ToList();
+        FaultReport.Add(new FaultReportRow(
+            $"HTTP {status} on {(endpoint == EmulatorEndpoints.LeadExportCreate ? "lead" : "activity")} export create",
+            "1",
+            harness.Client.Statistics.Retries,
+            0,
+            0,
+            $"stopped {outcomes.Count - 1}x, {RecordKeys.CountDuplicates(records)} duplicates, next sync exact"));
+        Assert.That(outcomes, Has.Count.EqualTo(2));
+        Assert.That(outcomes[0].Error, Is.InstanceOf<MarketoException>());
+        Assert.That(outcomes[0].Error!.Message, Does.Contain("not retried").And.Contain("ListExportsAsync"));
+        Assert.That(((MarketoException)outcomes[0].Error!).StatusCode, Is.EqualTo((System.Net.HttpStatusCode)status));
+        Assert.That(outcomes[1].Error, Is.Null, () => outcomes[1].Error!.ToString());
+        Assert.That(harness.CompareWithGroundTruth(distinct), Is.Empty);
+        Assert.That(RecordKeys.CountDuplicates(records), Is.Zero, "a checkpointed window was delivered again");
+        Assert.That(await harness.FindOrphanedJobsAsync(harness.Store.States.Values), Is.Empty);
+    }
+}
