@@ -227,11 +227,61 @@ public sealed partial class BulkExportJob
     internal static async Task<BulkExportJob> CreateAsync(
         BulkExportContext context, BulkExportWorkItem workItem, string? key, CancellationToken cancellationToken)
     {
-        var info = await workItem.CreateExportAsync(context.Client, cancellationToken).ConfigureAwait(false);
+        var info = await CreateWithRecoveryAsync(context, workItem, key, cancellationToken).ConfigureAwait(false);
         var job = new BulkExportJob(context, workItem.Kind, info, BulkExportJobState.Unknown) { Key = key };
         Log.JobCreated(context.Logger, job.Kind, job.ExportId, key);
         job.OnCreated(info);
         return job;
+    }
+
+    /// <summary>
+    /// Creates the job, and when a create fails in a way that may still have created it (a dropped connection, an HTTP
+    /// 5xx, a timeout), cancels every job in Created that Marketo lists for this API user since the attempt began and
+    /// tries again, so no unaccounted job is left behind.
+    /// </summary>
+    /// <remarks>
+    /// A job in Created costs no export quota and takes no queue slot; cancelling is bookkeeping. Jobs are owned by the
+    /// API user, so a job another integration of the same API user created in the same seconds would be cancelled too:
+    /// give each integration its own API user, as Marketo recommends.
+    /// </remarks>
+    private static async Task<BulkExportJobInfo> CreateWithRecoveryAsync(
+        BulkExportContext context, BulkExportWorkItem workItem, string? key, CancellationToken cancellationToken)
+    {
+        const int MaxAttempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var attemptStart = context.TimeProvider.GetUtcNow().AddSeconds(-5);
+            try
+            {
+                return await workItem.CreateExportAsync(context.Client, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MarketoException ex) when (ex.ExportMayExist && attempt < MaxAttempts)
+            {
+                Log.AmbiguousCreate(context.Logger, workItem.Kind, key, attempt, ex);
+                await CancelCreatedSinceAsync(context, workItem.Kind, attemptStart, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(attempt * 2), context.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task CancelCreatedSinceAsync(
+        BulkExportContext context, BulkExportObject kind, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var created = new List<string>();
+        await foreach (var job in context.Client.ListExportsAsync(kind, [BulkExportStatus.Created], cancellationToken)
+            .ConfigureAwait(false))
+        {
+            if (job.CreatedAt is not { } createdAt || createdAt >= since)
+            {
+                created.Add(job.ExportId);
+            }
+        }
+
+        foreach (var exportId in created)
+        {
+            await context.Client.CancelExportAsync(kind, exportId, cancellationToken).ConfigureAwait(false);
+            Log.OrphanCancelled(context.Logger, kind, exportId);
+        }
     }
 
     /// <summary>Rebuilds a job from an export id without calling Marketo.</summary>

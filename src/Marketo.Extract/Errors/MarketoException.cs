@@ -37,4 +37,10 @@ public class MarketoException : Exception
 
     /// <summary>Gets the HTTP status of the response, when there was one.</summary>
     public HttpStatusCode? StatusCode { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether a failed bulk export create may still have created the job, because the
+    /// failure came after Marketo could have received the request.
+    /// </summary>
+    internal bool ExportMayExist { get; init; }
 }

@@ -73,6 +73,7 @@ internal static class MarketoExceptionFactory
                 },
             _ => new MarketoException(AmbiguousCreatePrefix(call, failure) + summary + " " + Advice(code, call))
             {
+                ExportMayExist = IsAmbiguousCreate(call, failure),
                 ErrorCode = failure.ErrorCode,
                 MarketoMessage = failure.MarketoMessage,
                 RequestId = failure.RequestId,
@@ -161,16 +162,18 @@ internal static class MarketoExceptionFactory
                  " Check the network path to MarketoClientOptions.BaseAddress and try again later.",
         });
 
-        return new MarketoException(text.ToString(), failure.Exception) { StatusCode = failure.StatusCode };
+        return new MarketoException(text.ToString(), failure.Exception)
+        {
+            StatusCode = failure.StatusCode,
+            ExportMayExist = IsAmbiguousCreate(call, failure),
+        };
     }
 
     /// <summary>Returns the warning that opens the message of a create that Marketo may have carried out.</summary>
     private static string AmbiguousCreatePrefix(MarketoCall call, MarketoFailure failure)
     {
         var request = call.Request;
-        if (request.RetryMode != MarketoRetryMode.CreateExport
-            || !MarketoErrorCodes.IsTransient(failure)
-            || !MarketoErrorCodes.MayHaveBeenProcessed(failure))
+        if (!IsAmbiguousCreate(call, failure))
         {
             return string.Empty;
         }
@@ -180,6 +183,12 @@ internal static class MarketoExceptionFactory
                $"with ListExportsAsync(BulkExportObject.{request.ExportKind}, [BulkExportStatus.Created]) and cancel " +
                "or enqueue it before creating another. ";
     }
+
+    /// <summary>Tells whether a failed bulk export create may still have created the job on Marketo.</summary>
+    private static bool IsAmbiguousCreate(MarketoCall call, MarketoFailure failure) =>
+        call.Request.RetryMode == MarketoRetryMode.CreateExport
+        && MarketoErrorCodes.IsTransient(failure)
+        && MarketoErrorCodes.MayHaveBeenProcessed(failure);
 
     private static string Describe(MarketoCall call, MarketoFailure failure)
     {

@@ -359,6 +359,25 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
+    public async Task RunAsync_CreateResponseLost_CancelsStrayJobAndCreatesAgain()
+    {
+        var subject = CreateSubject();
+        var lost = new MarketoException("Creating the leads export job failed: HTTP 502.")
+        {
+            StatusCode = System.Net.HttpStatusCode.BadGateway,
+            ExportMayExist = true,
+        };
+        subject.Client.CreateResponseFault = call => call == 1 ? lost : null;
+
+        await subject.Clock.RunAsync(subject.ConsumeAsync(LeadItems(1)));
+
+        Assert.That(subject.Client.Jobs, Has.Count.EqualTo(2));
+        Assert.That(subject.Client.Jobs[0].Status, Is.EqualTo(BulkExportStatus.Cancelled));
+        Assert.That(subject.Client.Jobs[1].Status, Is.EqualTo(BulkExportStatus.Completed));
+        Assert.That(subject.Tracker.Saved, Is.Empty);
+    }
+
+    [Test]
     public async Task RunAsync_TrackerFails_CancelsUnsavedJob()
     {
         var subject = CreateSubject();

@@ -114,4 +114,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 3030, EventName = "BulkExportRecreatingLostJob", Level = LogLevel.Warning,
         Message = "Marketo no longer finds running {Kind} export job {ExportId} of work item {Key}; creating the export again, once")]
     internal static partial void RecreatingLostJob(ILogger logger, BulkExportObject kind, string exportId, string key);
+
+    [LoggerMessage(EventId = 3031, EventName = "BulkExportCreateAmbiguous", Level = LogLevel.Warning,
+        Message = "Creating a {Kind} export job for work item {Key} failed on attempt {Attempt} in a way that may still have created it; cancelling jobs in Created since the attempt and trying again")]
+    internal static partial void AmbiguousCreate(
+        ILogger logger, BulkExportObject kind, string? key, int attempt, Exception exception);
+
+    [LoggerMessage(EventId = 3032, EventName = "BulkExportOrphanCancelled", Level = LogLevel.Information,
+        Message = "Cancelled {Kind} export job {ExportId}, left in Created by a create whose response was lost")]
+    internal static partial void OrphanCancelled(ILogger logger, BulkExportObject kind, string exportId);
 }

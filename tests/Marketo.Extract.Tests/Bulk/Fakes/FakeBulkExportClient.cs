@@ -40,6 +40,9 @@ internal sealed class FakeBulkExportClient(TimeProvider clock) : IMarketoClient
     /// <summary>Gets or sets a hook that returns an error for the create call with the given number (1 for the first).</summary>
     public Func<int, Exception?>? CreateFault { get; set; }
 
+    /// <summary>Gets or sets a fault thrown after the job was created, as when the create response is lost.</summary>
+    public Func<int, Exception?>? CreateResponseFault { get; set; }
+
     public Queue<Exception> EnqueueErrors { get; } = new();
 
     public Queue<Exception> StatusErrors { get; } = new();
@@ -298,6 +301,11 @@ internal sealed class FakeBulkExportClient(TimeProvider clock) : IMarketoClient
             var job = NewJob(kind, request);
             OnCreated?.Invoke(job);
             TrackOpenJobs();
+            if (CreateResponseFault?.Invoke(_calls.Count(call => call.StartsWith("create ", StringComparison.Ordinal))) is { } lost)
+            {
+                throw lost;
+            }
+
             return Task.FromResult(job.ToInfo());
         }
     }
