@@ -61,6 +61,12 @@ internal sealed class BulkHandlers
                 return ApiResponse.Error(request.RequestId, "609");
             }
 
+            if (!ApiJson.HasValidText(document.RootElement))
+            {
+                return ApiResponse.Error(request.RequestId, "609",
+                    "Invalid JSON: a string or property name holds invalid UTF-8 or an unpaired surrogate escape");
+            }
+
             var parser = new ExportRequestParser(_options.SupportsUpdatedAtFilter, _dataset.State);
             var (definition, code, message) = parser.Parse(kind, document.RootElement);
             return definition is null

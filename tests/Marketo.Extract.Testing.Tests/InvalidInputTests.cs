@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace Marketo.Extract.Testing.Tests;
+
+/// <summary>Request bodies and parameters that a careless or hostile client sends: each gets a Marketo error, never HTTP 500.</summary>
+public sealed class InvalidInputTests
+{
+    private const string Window = """{"startAt":"2024-05-01T00:00:00Z","endAt":"2024-05-02T00:00:00Z"}""";
+
+    [TestCase(EmulatorEndpoints.LeadExportCreate, """{"fields":["\ud800"],"filter":{"createdAt":""" + Window + "}}")]
+    [TestCase(EmulatorEndpoints.LeadExportCreate, """{"fields":["id"],"filter":{"\ud800":1}}""")]
+    [TestCase(EmulatorEndpoints.LeadExportCreate, """{"fields":["id"],"filter":{"staticListName":"a\udc00b"}}""")]
+    [TestCase(EmulatorEndpoints.LeadExportCreate, """{"fields":["id"],"columnHeaderNames":{"id":"\ud800"},"filter":{"createdAt":""" + Window + "}}")]
+    [TestCase(EmulatorEndpoints.LeadExportCreate, """{"fields":["id"],"format":"\ud800","filter":{"createdAt":""" + Window + "}}")]
+    [TestCase(EmulatorEndpoints.ActivityExportCreate, """{"fields":["\ud800"],"filter":{"createdAt":""" + Window + "}}")]
+    public async Task Create_LoneSurrogate_609InvalidJson(string path, string body)
+    {
+        await using var harness = EmulatorHarness.Create();
+
+        using var response = await harness.PostJsonAsync(path, body);
+
+        Assert.That(response.RootElement.GetProperty("success").GetBoolean(), Is.False);
+        Assert.That(EmulatorHarness.ErrorCode(response), Is.EqualTo("609"));
+        Assert.That(EmulatorHarness.ErrorMessage(response), Does.StartWith("Invalid JSON"));
+    }
+
+    [Test]
+    public async Task Create_InvalidUtf8Bytes_609InvalidJson()
+    {
+        await using var harness = EmulatorHarness.Create();
+        byte[] body = [.. Encoding.UTF8.GetBytes("""{"fields":["id"],"format":"C"""), 0xFF, 0xFE, .. Encoding.UTF8.GetBytes(
+            "\",\"filter\":{\"createdAt\":" + Window + "}}")];
+
+        using var response = await harness.PostJsonBytesAsync(EmulatorEndpoints.LeadExportCreate, body);
+
+        Assert.That(EmulatorHarness.ErrorCode(response), Is.EqualTo("609"));
+    }
+}
