@@ -35,4 +35,33 @@ public sealed class InvalidInputTests
 
         Assert.That(EmulatorHarness.ErrorCode(response), Is.EqualTo("609"));
     }
+
+    [TestCase("9999-12-31T00:00:00Z", EmulatorEndpoints.DeletedLeads)]
+    [TestCase("9999-12-31T23:59:59Z", EmulatorEndpoints.DeletedLeads)]
+    [TestCase("9999-12-31T00:00:00Z", EmulatorEndpoints.Activities + "?activityTypeIds=1")]
+    public async Task ActivityPaging_SinceAtEndOfTime_EmptyLastPage(string since, string path)
+    {
+        await using var harness = EmulatorHarness.Create();
+        using var paging = await harness.GetAsync($"{EmulatorEndpoints.PagingToken}?sinceDatetime={since}");
+        string token = paging.RootElement.GetProperty("nextPageToken").GetString()!;
+        string separator = path.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+
+        using var page = await harness.GetAsync($"{path}{separator}nextPageToken={token}");
+
+        Assert.That(page.RootElement.GetProperty("success").GetBoolean(), Is.True, page.RootElement.GetRawText());
+        Assert.That(page.RootElement.GetProperty("moreResult").GetBoolean(), Is.False);
+        Assert.That(page.RootElement.TryGetProperty("result", out _), Is.False);
+        Assert.That(page.RootElement.GetProperty("nextPageToken").GetString(), Is.Not.Empty);
+    }
+
+    [TestCase("0001-01-01T00:00:00+14:00")]
+    [TestCase("10000-01-01T00:00:00Z")]
+    public async Task PagingToken_SinceOutOfRange_1003(string since)
+    {
+        await using var harness = EmulatorHarness.Create();
+
+        using var paging = await harness.GetAsync($"{EmulatorEndpoints.PagingToken}?sinceDatetime={Uri.EscapeDataString(since)}");
+
+        Assert.That(EmulatorHarness.ErrorCode(paging), Is.EqualTo("1003"));
+    }
 }

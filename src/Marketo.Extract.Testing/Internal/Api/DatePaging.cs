@@ -34,7 +34,8 @@ internal static class DatePaging
         IReadOnlyList<EmulatedActivity> ordered, Func<EmulatedActivity, bool> filter, DateTimeOffset since, long afterId,
         int batchSize, DateTimeOffset dataEnd)
     {
-        var sliceEnd = since + Slice;
+        // A since near year 9999 would overflow; its slice ends at the end of time instead.
+        var sliceEnd = since > DateTimeOffset.MaxValue - Slice ? DateTimeOffset.MaxValue : since + Slice;
         var page = new List<EmulatedActivity>(Math.Min(batchSize, 64));
         bool sliceHasMore = false;
         foreach (var activity in ordered.Where(a => a.ActivityDate > since || (a.ActivityDate == since && a.Id > afterId)))
