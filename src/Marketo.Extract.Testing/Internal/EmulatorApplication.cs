@@ -79,6 +79,12 @@ internal sealed class EmulatorApplication
             var (response, fault) = await ServeAsync(request, inFlight).ConfigureAwait(false);
             await SendAsync(http, route, response, fault).ConfigureAwait(false);
         }
+        catch when (request.Ticket is { } ticket)
+        {
+            // The error barrier returns 611 or aborts the connection, and Marketo counts neither against the limits.
+            _limiter.Refund(ticket);
+            throw;
+        }
         finally
         {
             _statistics.ExitCall();
@@ -121,10 +127,12 @@ internal sealed class EmulatorApplication
             return (ApiResponse.Error(request.RequestId, limitCode!, message), fault);
         }
 
+        request.Ticket = ticket;
         var response = Dispatch(request);
         if (response.ErrorCode is { } code && UncountedCodes.Contains(code))
         {
             _limiter.Refund(ticket);
+            request.Ticket = null;
         }
 
         return (response, fault);
@@ -203,7 +211,6 @@ internal sealed class EmulatorApplication
         }
 
         var now = _options.TimeProvider.GetUtcNow();
-        long sequence = Interlocked.Increment(ref _requestSequence);
         return new ApiRequest
         {
             Http = http,
@@ -213,8 +220,15 @@ internal sealed class EmulatorApplication
             Parameters = parameters,
             Body = body,
             Now = now,
-            RequestId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sequence:x}#{now.ToUnixTimeMilliseconds():x}"),
+            RequestId = NextRequestId(now),
         };
+    }
+
+    /// <summary>Returns a new Marketo-style request id, <c>hex#hex</c>: a sequence number and the time in milliseconds.</summary>
+    public string NextRequestId(DateTimeOffset now)
+    {
+        long sequence = Interlocked.Increment(ref _requestSequence);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sequence:x}#{now.ToUnixTimeMilliseconds():x}");
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContext http)

@@ -25,6 +25,9 @@ internal sealed class ApiRequest
 
     public EmulatorClientCredentials? Client { get; set; }
 
+    /// <summary>Gets or sets the admission that counts this call against the rate limit and the daily quota, once admitted.</summary>
+    public CallTicket? Ticket { get; set; }
+
     public string Endpoint => Route.Endpoint;
 
     public string? Parameter(string name) => Parameters.TryGetValue(name, out string? value) ? value : null;
