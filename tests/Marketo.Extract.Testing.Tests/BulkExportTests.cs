@@ -125,13 +125,56 @@ public sealed class BulkExportTests
     [Test]
     public async Task Enqueue_Twice_1029JobAlreadyQueued()
     {
-        await using var harness = EmulatorHarness.Create();
+        await using var harness = EmulatorHarness.Create(o => o.ExportQueueWait = TimeSpan.FromHours(1));
         string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
 
+        string status = await harness.StatusAsync("leads", id);
         using var again = await harness.PostAsync($"/bulk/v1/leads/export/{id}/enqueue.json");
 
+        Assert.That(status, Is.EqualTo("Queued"));
         Assert.That(EmulatorHarness.ErrorCode(again), Is.EqualTo("1029"));
         Assert.That(EmulatorHarness.ErrorMessage(again), Is.EqualTo("Job already queued"));
+    }
+
+    [Test]
+    public async Task Enqueue_WhileProcessing_1029JobAlreadyQueued()
+    {
+        await using var harness = EmulatorHarness.Create(o => o.ExportProcessingTime = TimeSpan.FromHours(1));
+        string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
+
+        string status = await harness.StatusAsync("leads", id);
+        using var again = await harness.PostAsync($"/bulk/v1/leads/export/{id}/enqueue.json");
+
+        Assert.That(status, Is.EqualTo("Processing"));
+        Assert.That(EmulatorHarness.ErrorCode(again), Is.EqualTo("1029"));
+        Assert.That(EmulatorHarness.ErrorMessage(again), Is.EqualTo("Job already queued"));
+    }
+
+    [TestCase("Completed")]
+    [TestCase("Cancelled")]
+    [TestCase("Failed")]
+    public async Task Enqueue_FinishedJob_1003NotAlreadyQueued(string state)
+    {
+        await using var harness = EmulatorHarness.Create(o => o.ExportProcessingTime = TimeSpan.FromHours(state == "Cancelled" ? 1 : 0));
+        if (state == "Failed")
+        {
+            harness.Emulator.Faults.FailExports(1);
+        }
+
+        string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
+        if (state == "Cancelled")
+        {
+            using var cancelled = await harness.PostAsync($"/bulk/v1/leads/export/{id}/cancel.json");
+        }
+
+        string status = await harness.StatusAsync("leads", id);
+        using var again = await harness.PostAsync($"/bulk/v1/leads/export/{id}/enqueue.json");
+        string statusAfter = await harness.StatusAsync("leads", id);
+
+        Assert.That(status, Is.EqualTo(state));
+        Assert.That(EmulatorHarness.ErrorCode(again), Is.EqualTo("1003"));
+        Assert.That(EmulatorHarness.ErrorMessage(again), Is.EqualTo($"Export job {id} is {state}; only a Created job can be enqueued, so create a new export"));
+        Assert.That(statusAfter, Is.EqualTo(state));
     }
 
     [Test]
