@@ -103,6 +103,60 @@ public sealed class BulkExportTests
         Assert.That(beyond.Content.Headers.ContentRange!.ToString(), Is.EqualTo($"bytes */{bytes.Length}"));
     }
 
+    [TestCase("bytes=5-2")]
+    [TestCase("bytes=0-4,10-14")]
+    [TestCase("items=0-5")]
+    [TestCase("bytes=abc")]
+    [TestCase("bytes=-")]
+    [TestCase("bytes=1-x")]
+    [TestCase("bytes 0-4")]
+    [TestCase("bytes=--3")]
+    public async Task File_InvalidOrMultiRange_IgnoredWholeFile(string range)
+    {
+        await using var harness = EmulatorHarness.Create();
+        string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
+        using var whole = await harness.GetFileAsync("leads", id);
+        byte[] bytes = await whole.Content.ReadAsByteArrayAsync();
+
+        using var ranged = await harness.GetFileAsync("leads", id, range);
+
+        Assert.That(ranged.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(ranged.Content.Headers.ContentRange, Is.Null);
+        Assert.That(await ranged.Content.ReadAsByteArrayAsync(), Is.EqualTo(bytes));
+    }
+
+    [TestCase("bytes=-5", 5)]
+    [TestCase("bytes=-100000000", -1)]
+    [TestCase("bytes=0-99999999999999999999999", -1)]
+    [TestCase("BYTES=0-0", 1)]
+    public async Task File_SuffixAndOversizedRanges_206(string range, int expectedLength)
+    {
+        await using var harness = EmulatorHarness.Create();
+        string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
+        using var whole = await harness.GetFileAsync("leads", id);
+        byte[] bytes = await whole.Content.ReadAsByteArrayAsync();
+        int length = expectedLength < 0 ? bytes.Length : expectedLength;
+
+        using var ranged = await harness.GetFileAsync("leads", id, range);
+
+        Assert.That(ranged.StatusCode, Is.EqualTo(HttpStatusCode.PartialContent));
+        Assert.That(await ranged.Content.ReadAsByteArrayAsync(), Is.EqualTo(range.Contains("=-", StringComparison.Ordinal) ? bytes[^length..] : bytes[..length]));
+        Assert.That(ranged.Content.Headers.ContentRange!.Length, Is.EqualTo(bytes.Length));
+    }
+
+    [TestCase("bytes=-0")]
+    [TestCase("bytes=99999999999999999999999-")]
+    public async Task File_ValidButUnsatisfiableRange_416(string range)
+    {
+        await using var harness = EmulatorHarness.Create();
+        string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
+
+        using var ranged = await harness.GetFileAsync("leads", id, range);
+
+        Assert.That(ranged.StatusCode, Is.EqualTo(HttpStatusCode.RequestedRangeNotSatisfiable));
+        Assert.That(ranged.Content.Headers.ContentRange!.ToString(), Does.StartWith("bytes */"));
+    }
+
     [Test]
     public async Task File_After7Days_404WhileStatusStaysFor30Days()
     {
