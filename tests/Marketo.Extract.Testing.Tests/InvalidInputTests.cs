@@ -64,4 +64,19 @@ public sealed class InvalidInputTests
 
         Assert.That(EmulatorHarness.ErrorCode(paging), Is.EqualTo("1003"));
     }
+
+    [TestCase("4294967298")]
+    [TestCase("-4294967294")]
+    [TestCase("9223372036854775807")]
+    [TestCase("999")]
+    public async Task CreateActivities_UnknownTypeId_1003(string typeId)
+    {
+        await using var harness = EmulatorHarness.Create();
+        string body = "{\"filter\":{\"createdAt\":" + Window + ",\"activityTypeIds\":[" + typeId + "]}}";
+
+        using var response = await harness.PostJsonAsync(EmulatorEndpoints.ActivityExportCreate, body);
+
+        Assert.That(EmulatorHarness.ErrorCode(response), Is.EqualTo("1003"), response.RootElement.GetRawText());
+        Assert.That(EmulatorHarness.ErrorMessage(response), Is.EqualTo($"Invalid activity type id {typeId}"));
+    }
 }

@@ -100,16 +100,7 @@ internal sealed class ExportRequestParser
         }
 
         var (start, end) = Range("createdAt", createdAt);
-        var typeIds = Numbers(filter, "activityTypeIds")?.Select(n => (int)n).ToHashSet();
-        if (typeIds?.Contains(ActivityCatalog.DeleteLeadTypeId) == true)
-        {
-            throw Invalid("1003", "Activity type 37 (Delete Lead) is not supported by bulk activity export; read deleted leads from /rest/v1/activities/deletedleads.json");
-        }
-
-        foreach (int typeId in typeIds?.Where(t => !ActivityCatalog.ById.ContainsKey(t)) ?? [])
-        {
-            throw Invalid("1003", $"Invalid activity type id {typeId}");
-        }
+        var typeIds = ActivityTypeIds(filter);
 
         var valueIds = Numbers(filter, "primaryAttributeValueIds")?.ToHashSet();
         var values = Strings(filter, "primaryAttributeValues")?.ToHashSet(StringComparer.Ordinal);
@@ -118,6 +109,23 @@ internal sealed class ExportRequestParser
         {
             ActivityFilter = new ActivityFilter(start, end, typeIds, valueIds, values),
         };
+    }
+
+    private static HashSet<int>? ActivityTypeIds(JsonElement filter)
+    {
+        var numbers = Numbers(filter, "activityTypeIds");
+        if (numbers?.Contains(ActivityCatalog.DeleteLeadTypeId) == true)
+        {
+            throw Invalid("1003", "Activity type 37 (Delete Lead) is not supported by bulk activity export; read deleted leads from /rest/v1/activities/deletedleads.json");
+        }
+
+        // An id is checked as a long first: a cast would wrap 4294967298 to type 2.
+        foreach (long typeId in numbers?.Where(t => t is < int.MinValue or > int.MaxValue || !ActivityCatalog.ById.ContainsKey((int)t)) ?? [])
+        {
+            throw Invalid("1003", $"Invalid activity type id {typeId}");
+        }
+
+        return numbers?.Select(n => (int)n).ToHashSet();
     }
 
     private static void CheckPrimaryAttributeFilters(HashSet<int>? typeIds, int? valueIds, int? values)
