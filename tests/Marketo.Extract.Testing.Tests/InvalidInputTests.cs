@@ -79,4 +79,37 @@ public sealed class InvalidInputTests
         Assert.That(EmulatorHarness.ErrorCode(response), Is.EqualTo("1003"), response.RootElement.GetRawText());
         Assert.That(EmulatorHarness.ErrorMessage(response), Is.EqualTo($"Invalid activity type id {typeId}"));
     }
+
+    [TestCase("updatedAt")]
+    [TestCase("staticListId")]
+    [TestCase("leadIds")]
+    public async Task CreateActivities_UnknownFilterMember_1003(string member)
+    {
+        await using var harness = EmulatorHarness.Create();
+        string body = "{\"filter\":{\"createdAt\":" + Window + ",\"" + member + "\":[1]}}";
+
+        using var response = await harness.PostJsonAsync(EmulatorEndpoints.ActivityExportCreate, body);
+
+        Assert.That(EmulatorHarness.ErrorCode(response), Is.EqualTo("1003"), response.RootElement.GetRawText());
+        Assert.That(EmulatorHarness.ErrorMessage(response), Does.StartWith($"Invalid filter '{member}'"));
+    }
+
+    [TestCase(EmulatorEndpoints.Campaigns + "?id=abc", "id")]
+    [TestCase(EmulatorEndpoints.Campaigns + "?id=1001,x", "id")]
+    [TestCase(EmulatorEndpoints.StaticLists + "?id=abc", "id")]
+    [TestCase(EmulatorEndpoints.Activities + "?activityTypeIds=abc", "activityTypeIds")]
+    [TestCase(EmulatorEndpoints.Activities + "?activityTypeIds=1&leadIds=abc", "leadIds")]
+    [TestCase(EmulatorEndpoints.Activities + "?activityTypeIds=1&assetIds=abc", "assetIds")]
+    [TestCase(EmulatorEndpoints.Activities + "?activityTypeIds=1&listId=abc", "listId")]
+    public async Task Read_NonNumericId_1003(string pathAndQuery, string parameter)
+    {
+        await using var harness = EmulatorHarness.Create();
+        using var paging = await harness.GetAsync($"{EmulatorEndpoints.PagingToken}?sinceDatetime=2024-05-01T00:00:00Z");
+        string token = paging.RootElement.GetProperty("nextPageToken").GetString()!;
+
+        using var response = await harness.GetAsync($"{pathAndQuery}&nextPageToken={token}");
+
+        Assert.That(EmulatorHarness.ErrorCode(response), Is.EqualTo("1003"), response.RootElement.GetRawText());
+        Assert.That(EmulatorHarness.ErrorMessage(response), Does.StartWith($"Invalid {parameter} '"));
+    }
 }

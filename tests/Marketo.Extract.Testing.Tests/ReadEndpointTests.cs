@@ -199,6 +199,48 @@ public sealed class ReadEndpointTests
     }
 
     [Test]
+    public async Task Activities_AssetIds_FilterOnPrimaryAttributeValueId()
+    {
+        await using var harness = EmulatorHarness.Create();
+        var dataset = harness.Emulator.Dataset;
+        var typed = dataset.Activities.Where(a => a.ActivityTypeId == 10 && a.PrimaryAttributeValueId is not null).ToList();
+        long assetId = typed.GroupBy(a => a.PrimaryAttributeValueId!.Value).OrderByDescending(g => g.Count()).First().Key;
+        var expected = typed.Where(a => a.PrimaryAttributeValueId == assetId).Select(a => a.MarketoGuid).ToList();
+        using var paging = await harness.GetAsync($"{EmulatorEndpoints.PagingToken}?sinceDatetime={dataset.Start:yyyy-MM-ddTHH:mm:ssZ}");
+        string token = paging.RootElement.GetProperty("nextPageToken").GetString()!;
+        var guids = new List<string>();
+        bool more;
+
+        do
+        {
+            using var page = await harness.GetAsync($"{EmulatorEndpoints.Activities}?activityTypeIds=10&assetIds={assetId}&nextPageToken={token}");
+            token = page.RootElement.GetProperty("nextPageToken").GetString()!;
+            more = page.RootElement.GetProperty("moreResult").GetBoolean();
+            if (page.RootElement.TryGetProperty("result", out var result))
+            {
+                guids.AddRange(result.EnumerateArray().Select(a => a.GetProperty("marketoGUID").GetString()!));
+            }
+        }
+        while (more);
+
+        Assert.That(expected, Has.Count.GreaterThan(1), "the dataset needs an asset with several activities");
+        Assert.That(guids, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Activities_AssetIdsWithTwoTypes_Rejected1003()
+    {
+        await using var harness = EmulatorHarness.Create();
+        using var paging = await harness.GetAsync($"{EmulatorEndpoints.PagingToken}?sinceDatetime=2024-01-01T00:00:00Z");
+        string token = paging.RootElement.GetProperty("nextPageToken").GetString()!;
+
+        using var response = await harness.GetAsync($"{EmulatorEndpoints.Activities}?activityTypeIds=24,25&assetIds=1&nextPageToken={token}");
+
+        Assert.That(EmulatorHarness.ErrorCode(response), Is.EqualTo("1003"));
+        Assert.That(EmulatorHarness.ErrorMessage(response), Does.Contain("exactly one activity type id"));
+    }
+
+    [Test]
     public async Task Activities_ElevenTypeIds_Rejected1003()
     {
         await using var harness = EmulatorHarness.Create();

@@ -10,6 +10,9 @@ internal sealed class ExportRequestParser
     private static readonly string[] LeadFilterNames =
         ["createdAt", "updatedAt", "staticListId", "staticListName", "smartListId", "smartListName"];
 
+    private static readonly string[] ActivityFilterNames =
+        ["createdAt", "activityTypeIds", "primaryAttributeValueIds", "primaryAttributeValues"];
+
     private readonly bool _supportsUpdatedAt;
     private readonly DatasetState _state;
 
@@ -94,6 +97,13 @@ internal sealed class ExportRequestParser
         }
 
         var filter = Filter(body);
+        var unknown = filter.EnumerateObject().Select(p => p.Name).Except(ActivityFilterNames).ToList();
+        if (unknown.Count > 0)
+        {
+            throw Invalid("1003", $"Invalid filter '{unknown[0]}'; an activity export takes createdAt and optionally " +
+                "activityTypeIds and one of primaryAttributeValueIds or primaryAttributeValues");
+        }
+
         if (!filter.TryGetProperty("createdAt", out var createdAt))
         {
             throw Invalid("1003", "filter.createdAt is required for an activity export");
