@@ -145,7 +145,7 @@ internal sealed partial class LeadDatabaseHandlers
     private ApiResponse DeletedLeads(ApiRequest request) =>
         ActivityPage(request, _dataset.DeletedLeads, _ => true, DeletedLeadJson);
 
-    private ApiResponse ActivityPage(
+    private static ApiResponse ActivityPage(
         ApiRequest request, IReadOnlyList<EmulatedActivity> activities, Func<EmulatedActivity, bool> filter,
         Func<EmulatedActivity, JsonNode> toJson)
     {
@@ -160,8 +160,7 @@ internal sealed partial class LeadDatabaseHandlers
                 "nextPageToken is missing or invalid; get one from /rest/v1/activities/pagingtoken.json");
         }
 
-        var dataEnd = _dataset.End > request.Now ? _dataset.End : request.Now;
-        var (page, more, next) = DatePaging.Read(activities, filter, since, afterId, batchSize, dataEnd);
+        var (page, more, next) = DatePaging.Read(activities, filter, since, afterId, batchSize);
 
         // Marketo leaves result out of an empty activity page but always sends the token.
         var result = page.Count == 0 ? null : new JsonArray([.. page.Select(toJson)]);
