@@ -30,6 +30,11 @@ Console.WriteLine($"  client id:     {emulator.ClientId}");
 Console.WriteLine($"  client secret: {emulator.ClientSecret}   (fake demo credentials)");
 Console.WriteLine($"  data:          seed {dataset.Seed}, {dataset.Leads.Count} leads, {dataset.Activities.Count} activities, " +
     $"{dataset.Start:yyyy-MM-dd} to {dataset.End:yyyy-MM-dd HH:mm}Z");
+foreach (string line in arguments.Describe())
+{
+    Console.WriteLine(line);
+}
+
 Console.WriteLine("Press Ctrl+C to stop.");
 
 var signal = await stopSignal.Task;

@@ -29,6 +29,41 @@ public sealed class EmulatorHostTests
         Assert.That(stopping, Is.EqualTo($"Stopping on {signalName}."));
     }
 
+    [Test]
+    public async Task Host_BadOption_OneLineAndExitCode2()
+    {
+        using var host = StartHost("--daily-call-quota", "lots");
+
+        string standardError = await host.StandardError.ReadToEndAsync();
+        bool exited = await WaitForExitAsync(host);
+
+        Assert.That(exited, Is.True);
+        Assert.That(host.ExitCode, Is.EqualTo(2));
+        Assert.That(standardError.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(standardError, Does.Contain("--daily-call-quota"));
+    }
+
+    [Test]
+    public async Task Host_Options_PrintedAtStart()
+    {
+        Assume.That(OperatingSystem.IsWindows(), Is.False, "POSIX signals need Linux or macOS");
+        using var host = StartHost("--leads", "10", "--activities", "10", "--days", "5", "--token-lifetime-seconds", "90", "--no-updated-at-filter");
+
+        string? lifetime = await ReadLineStartingAsync(host, "  token lifetime:");
+        string? updatedAt = await ReadLineStartingAsync(host, "  updatedAt:");
+        using (var kill = Process.Start("kill", ["-TERM", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        bool exited = await WaitForExitAsync(host);
+
+        Assert.That(lifetime, Does.EndWith("90 s"));
+        Assert.That(updatedAt, Does.EndWith("bulk updatedAt filter unsupported (1035)"));
+        Assert.That(exited, Is.True);
+        Assert.That(host.ExitCode, Is.Zero);
+    }
+
     internal static Process StartHost(params string[] arguments)
     {
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
