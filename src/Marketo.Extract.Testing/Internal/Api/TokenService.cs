@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 
 namespace Marketo.Extract.Testing.Internal.Api;
 
@@ -23,6 +24,20 @@ internal sealed class TokenService
     /// <summary>Serves <c>/identity/oauth/token</c>: the same token while it is valid, with a falling <c>expires_in</c>.</summary>
     public ApiResponse Issue(ApiRequest request)
     {
+        // EMULATOR CHOICE: Marketo documents identity for GET and POST only and not the answer to other methods.
+        // This returns HTTP 405 with an OAuth-style body, as the other identity errors have.
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method))
+        {
+            var rejected = IdentityError(405, "invalid_request", $"HTTP method {request.Method} is not supported; use GET or POST");
+            return new ApiResponse
+            {
+                StatusCode = rejected.StatusCode,
+                ContentType = rejected.ContentType,
+                Body = rejected.Body,
+                Headers = new Dictionary<string, string> { ["Allow"] = "GET, POST" },
+            };
+        }
+
         if (request.Parameter("grant_type") != "client_credentials")
         {
             return IdentityError(400, "invalid_request", "Missing or unsupported grant_type; send grant_type=client_credentials");
