@@ -43,6 +43,19 @@ public sealed class IdentityTests
         Assert.That(json.RootElement.GetProperty("access_token").GetString(), Does.EndWith(":em"));
     }
 
+    [TestCase(MarketoEmulatorOptions.DefaultClientSecret, HttpStatusCode.OK)]
+    [TestCase("wrong", HttpStatusCode.Unauthorized)]
+    public async Task Token_Response_NotCacheable(string secret, HttpStatusCode status)
+    {
+        await using var harness = EmulatorHarness.Create();
+
+        using var response = await harness.Http.GetAsync(EmulatorHarness.IdentityPath(secret: secret));
+
+        Assert.That(response.StatusCode, Is.EqualTo(status));
+        Assert.That(response.Headers.CacheControl!.NoStore, Is.True);
+        Assert.That(response.Headers.Pragma.ToString(), Is.EqualTo("no-cache"));
+    }
+
     [TestCase("PUT")]
     [TestCase("DELETE")]
     [TestCase("PATCH")]

@@ -28,14 +28,7 @@ internal sealed class TokenService
         // This returns HTTP 405 with an OAuth-style body, as the other identity errors have.
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method))
         {
-            var rejected = IdentityError(405, "invalid_request", $"HTTP method {request.Method} is not supported; use GET or POST");
-            return new ApiResponse
-            {
-                StatusCode = rejected.StatusCode,
-                ContentType = rejected.ContentType,
-                Body = rejected.Body,
-                Headers = new Dictionary<string, string> { ["Allow"] = "GET, POST" },
-            };
+            return IdentityError(405, "invalid_request", $"HTTP method {request.Method} is not supported; use GET or POST", allow: "GET, POST");
         }
 
         if (request.Parameter("grant_type") != "client_credentials")
@@ -54,7 +47,7 @@ internal sealed class TokenService
 
         // A fresh token reports one second less than its lifetime, as Marketo's examples show (3599).
         long expiresIn = Math.Max(0, (long)Math.Ceiling((token.ExpiresAt - request.Now).TotalSeconds) - 1);
-        return ApiResponse.Json(new JsonObject
+        return IdentityResponse(200, new JsonObject
         {
             ["access_token"] = token.Value,
             ["token_type"] = "bearer",
@@ -162,8 +155,21 @@ internal sealed class TokenService
             : null;
     }
 
-    private static ApiResponse IdentityError(int statusCode, string error, string description) =>
-        ApiResponse.Json(new JsonObject { ["error"] = error, ["error_description"] = description }, statusCode);
+    private static ApiResponse IdentityError(int statusCode, string error, string description, string? allow = null) =>
+        IdentityResponse(statusCode, new JsonObject { ["error"] = error, ["error_description"] = description }, allow);
+
+    // RFC 6749 section 5.1 requires Cache-Control: no-store and Pragma: no-cache on a response that carries a token.
+    private static ApiResponse IdentityResponse(int statusCode, JsonObject body, string? allow = null)
+    {
+        var json = ApiResponse.Json(body, statusCode);
+        var headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store", ["Pragma"] = "no-cache" };
+        if (allow is not null)
+        {
+            headers["Allow"] = allow;
+        }
+
+        return new ApiResponse { StatusCode = statusCode, ContentType = json.ContentType, Body = json.Body, Headers = headers };
+    }
 
     private sealed class IssuedToken(string value, EmulatorClientCredentials client, DateTimeOffset expiresAt)
     {
