@@ -5,6 +5,7 @@ using Marketo.Extract.Testing.Internal.Bulk;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
 
 namespace Marketo.Extract.Testing.Internal;
 
@@ -289,8 +290,18 @@ internal sealed class EmulatorApplication
         }
     }
 
-    private static bool AcceptsGzip(HttpRequest request) =>
-        request.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
+    // RFC 9110 section 12.5.3: q=0 rules a coding out, and an explicit gzip entry overrides a * entry.
+    private static bool AcceptsGzip(HttpRequest request)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var codings))
+        {
+            return false;
+        }
+
+        var gzip = codings.FirstOrDefault(c => c.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase));
+        var chosen = gzip ?? codings.FirstOrDefault(c => c.Value.Equals("*", StringComparison.Ordinal));
+        return chosen is not null && (chosen.Quality ?? 1) > 0;
+    }
 
     private static byte[] Gzip(byte[] body)
     {
