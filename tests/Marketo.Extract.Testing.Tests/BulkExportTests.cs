@@ -158,6 +158,25 @@ public sealed class BulkExportTests
     }
 
     [Test]
+    public async Task File_Head_HeadersOfGetWithoutBody()
+    {
+        await using var harness = EmulatorHarness.Create();
+        string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
+        using var whole = await harness.GetFileAsync("leads", id);
+        byte[] bytes = await whole.Content.ReadAsByteArrayAsync();
+        long exportedBefore = harness.Emulator.Statistics.BytesExported;
+
+        using var head = await harness.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/bulk/v1/leads/export/{id}/file.json"));
+
+        Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(head.Content.Headers.ContentLength, Is.EqualTo(bytes.Length));
+        Assert.That(head.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
+        Assert.That(head.Headers.AcceptRanges, Is.EqualTo(new[] { "bytes" }));
+        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+        Assert.That(harness.Emulator.Statistics.BytesExported, Is.EqualTo(exportedBefore));
+    }
+
+    [Test]
     public async Task File_After7Days_404WhileStatusStaysFor30Days()
     {
         await using var harness = EmulatorHarness.Create();

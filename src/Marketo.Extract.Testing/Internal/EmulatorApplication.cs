@@ -204,9 +204,11 @@ internal sealed class EmulatorApplication
             }
         }
 
-        // A long GET is sent as POST ?_method=GET with the query in a form body.
+        // A long GET is sent as POST ?_method=GET with the query in a form body. HEAD is served as GET, and the
+        // body is left out when the response is sent, so its headers match those of the GET.
         string method = http.Request.Method;
-        if (HttpMethods.IsPost(method) && string.Equals(http.Request.Query["_method"], "GET", StringComparison.OrdinalIgnoreCase))
+        if ((HttpMethods.IsPost(method) && string.Equals(http.Request.Query["_method"], "GET", StringComparison.OrdinalIgnoreCase)) ||
+            HttpMethods.IsHead(method))
         {
             method = HttpMethods.Get;
         }
@@ -275,6 +277,11 @@ internal sealed class EmulatorApplication
         }
 
         http.Response.ContentLength = body.Length;
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            return;
+        }
+
         int length = fault.DropAfterBytes is { } cut && cut < body.Length ? (int)cut : body.Length;
         await http.Response.Body.WriteAsync(body.AsMemory(0, length), http.RequestAborted).ConfigureAwait(false);
         if (response.IsExportFile)

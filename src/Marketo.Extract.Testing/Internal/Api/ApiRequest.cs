@@ -7,7 +7,7 @@ internal sealed class ApiRequest
 {
     public required HttpContext Http { get; init; }
 
-    /// <summary>Gets the method after a <c>POST ?_method=GET</c> override.</summary>
+    /// <summary>Gets the method after a <c>POST ?_method=GET</c> override, with HEAD read as GET.</summary>
     public required string Method { get; init; }
 
     public required string Path { get; init; }
