@@ -96,6 +96,22 @@ public sealed class ReadEndpointTests
         Assert.That(ids, Is.EqualTo(expected));
     }
 
+    [TestCase(EmulatorEndpoints.DescribeLeads)]
+    [TestCase(EmulatorEndpoints.DescribeLeads2)]
+    public async Task Describe_LengthOnlyOnStringTypes(string path)
+    {
+        await using var harness = EmulatorHarness.Create();
+
+        using var response = await harness.GetAsync(path);
+
+        var result = EmulatorHarness.Result(response);
+        var fields = (path == EmulatorEndpoints.DescribeLeads2 ? result.GetProperty("fields") : response.RootElement.GetProperty("result"))
+            .EnumerateArray().ToList();
+        var withLength = fields.Where(f => f.TryGetProperty("length", out _)).Select(f => f.GetProperty("dataType").GetString()).Distinct();
+        Assert.That(withLength, Is.SubsetOf(new[] { "string", "text", "textarea" }));
+        Assert.That(withLength, Is.Not.Empty);
+    }
+
     [Test]
     public async Task Describe_FormulaFieldHasNoRestMember()
     {
