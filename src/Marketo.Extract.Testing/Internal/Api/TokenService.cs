@@ -24,7 +24,7 @@ internal sealed class TokenService
     /// <summary>Serves <c>/identity/oauth/token</c>: the same token while it is valid, with a falling <c>expires_in</c>.</summary>
     public ApiResponse Issue(ApiRequest request)
     {
-        // EMULATOR CHOICE: Marketo documents identity for GET and POST only and not the answer to other methods.
+        // EMULATOR CHOICE: Marketo documents identity for GET and POST only, and not its response to other methods.
         // This returns HTTP 405 with an OAuth-style body, as the other identity errors have.
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method))
         {
