@@ -8,7 +8,11 @@ internal sealed record EmulatorArguments(int Port, MarketoEmulatorOptions Option
 {
     public const string Usage =
         "usage: Marketo.Extract.Emulator [--port N] [--seed N] [--leads N] [--activities N] [--days N] " +
-        "[--status-cadence-seconds N] [--processing-seconds N]";
+        "[--status-cadence-seconds N] [--processing-seconds N] [--token-lifetime-seconds N] " +
+        "[--daily-call-quota N] [--daily-export-quota-mb N] [--missing-token-code 600|601] " +
+        "[--no-updated-at-filter] [--allow-access-token-query]";
+
+    private const int MaxDailyExportQuotaMegabytes = 1024 * 1024;
 
     /// <summary>Parses the arguments; throws <see cref="FormatException"/> with a one-line message on bad input.</summary>
     public static EmulatorArguments Parse(IReadOnlyList<string> args)
@@ -18,9 +22,9 @@ internal sealed record EmulatorArguments(int Port, MarketoEmulatorOptions Option
         for (int i = 0; i < args.Count; i++)
         {
             string name = args[i];
-            if (name is "-h" or "--help")
+            if (ApplySwitch(name, options))
             {
-                throw new FormatException(Usage);
+                continue;
             }
 
             if (i + 1 >= args.Count)
@@ -29,21 +33,72 @@ internal sealed record EmulatorArguments(int Port, MarketoEmulatorOptions Option
             }
 
             int value = Number(name, args[++i]);
-            switch (name)
+            if (name == "--port")
             {
-                case "--port": port = Between(name, value, 0, 65535); break;
-                case "--seed": options.Seed = value; break;
-                case "--leads": options.LeadCount = Between(name, value, 0, 10_000_000); break;
-                case "--activities": options.ActivityCount = Between(name, value, 0, 100_000_000); break;
-                case "--days": options.HistoryDays = Between(name, value, 1, 3650); break;
-                case "--status-cadence-seconds": options.ExportStatusCadence = TimeSpan.FromSeconds(Between(name, value, 0, 86_400)); break;
-                case "--processing-seconds": options.ExportProcessingTime = TimeSpan.FromSeconds(Between(name, value, 0, 86_400)); break;
-                default: throw new FormatException($"unknown option '{name}'; {Usage}");
+                port = Between(name, value, 0, 65535);
+            }
+            else
+            {
+                ApplyValue(name, value, options);
             }
         }
 
         return new EmulatorArguments(port, options);
     }
+
+    /// <summary>Returns the settings the host prints at start, one per line, so a run shows what it emulates.</summary>
+    public IEnumerable<string> Describe()
+    {
+        var options = Options;
+        yield return Line("token lifetime", $"{options.TokenLifetime.TotalSeconds:0} s");
+        yield return Line("missing token", $"error {options.MissingTokenErrorCode}");
+        yield return Line("access_token", options.RejectAccessTokenQueryParameter ? "query parameter rejected (601)" : "query parameter accepted");
+        yield return Line("updatedAt", options.SupportsUpdatedAtFilter ? "bulk updatedAt filter supported" : "bulk updatedAt filter unsupported (1035)");
+        yield return Line("call quota", $"{options.DailyCallQuota} calls a day");
+        yield return Line("export quota", $"{options.DailyExportQuotaBytes / (1024 * 1024)} MB a day");
+        yield return Line("export timing", $"status cadence {options.ExportStatusCadence.TotalSeconds:0} s, processing {options.ExportProcessingTime.TotalSeconds:0} s");
+    }
+
+    private static string Line(string label, string value) =>
+        string.Create(CultureInfo.InvariantCulture, $"  {label + ":",-15}{value}");
+
+    private static bool ApplySwitch(string name, MarketoEmulatorOptions options)
+    {
+        switch (name)
+        {
+            case "-h" or "--help": throw new FormatException(Usage);
+            case "--no-updated-at-filter": options.SupportsUpdatedAtFilter = false; return true;
+            case "--allow-access-token-query": options.RejectAccessTokenQueryParameter = false; return true;
+            default: return false;
+        }
+    }
+
+    private static void ApplyValue(string name, int value, MarketoEmulatorOptions options)
+    {
+        switch (name)
+        {
+            case "--seed": options.Seed = value; break;
+            case "--leads": options.LeadCount = Between(name, value, 0, 10_000_000); break;
+            case "--activities": options.ActivityCount = Between(name, value, 0, 100_000_000); break;
+            case "--days": options.HistoryDays = Between(name, value, 1, 3650); break;
+            case "--status-cadence-seconds": options.ExportStatusCadence = Seconds(name, value, 0); break;
+            case "--processing-seconds": options.ExportProcessingTime = Seconds(name, value, 0); break;
+            case "--token-lifetime-seconds": options.TokenLifetime = Seconds(name, value, 1); break;
+            case "--daily-call-quota": options.DailyCallQuota = Between(name, value, 1, int.MaxValue); break;
+            case "--daily-export-quota-mb":
+                options.DailyExportQuotaBytes = Between(name, value, 1, MaxDailyExportQuotaMegabytes) * 1024L * 1024L;
+                break;
+            case "--missing-token-code":
+                options.MissingTokenErrorCode = value is 600 or 601
+                    ? value
+                    : throw new FormatException($"{name} is {value}; it must be 600 or 601");
+                break;
+            default: throw new FormatException($"unknown option '{name}'; {Usage}");
+        }
+    }
+
+    private static TimeSpan Seconds(string name, int value, int minimum) =>
+        TimeSpan.FromSeconds(Between(name, value, minimum, 86_400));
 
     private static int Number(string name, string text) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,6 +32,7 @@ public sealed class MarketoEmulator : IAsyncDisposable
     private readonly object _hostLock = new();
     private readonly MarketoEmulatorOptions _options;
     private readonly EmulatorApplication _application;
+    private readonly ErrorBarrier _barrier;
     private readonly TokenService _tokens;
     private readonly ILogger _logger;
     private WebApplication? _inProcessHost;
@@ -61,6 +63,7 @@ public sealed class MarketoEmulator : IAsyncDisposable
         Faults = new EmulatorFaults(exports, _tokens, time);
         exports.Faults = Faults;
         _application = new EmulatorApplication(_options, Dataset, _tokens, limiter, exports, Faults, Statistics, _logger);
+        _barrier = new ErrorBarrier(_application.NextRequestId, Statistics, time, _logger);
     }
 
     /// <summary>Gets the address to send requests to: <c>http://127.0.0.1:{port}</c> once <see cref="StartAsync"/> ran, else <see cref="InProcessBaseAddress"/>.</summary>
@@ -100,6 +103,7 @@ public sealed class MarketoEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
         ObjectDisposedException.ThrowIf(_disposed, this);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, port);
@@ -111,6 +115,7 @@ public sealed class MarketoEmulator : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null;
         });
         var host = builder.Build();
+        host.Use(_barrier.InvokeAsync);
         host.Run(_application.InvokeAsync);
         lock (_hostLock)
         {
@@ -162,8 +167,10 @@ public sealed class MarketoEmulator : IAsyncDisposable
             }
 
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+            builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
             builder.WebHost.UseTestServer();
             var host = builder.Build();
+            host.Use(_barrier.InvokeAsync);
             host.Run(_application.InvokeAsync);
 
             // The test server opens no socket and its start completes synchronously, so this wait does not block on I/O.

@@ -103,6 +103,79 @@ public sealed class BulkExportTests
         Assert.That(beyond.Content.Headers.ContentRange!.ToString(), Is.EqualTo($"bytes */{bytes.Length}"));
     }
 
+    [TestCase("bytes=5-2")]
+    [TestCase("bytes=0-4,10-14")]
+    [TestCase("items=0-5")]
+    [TestCase("bytes=abc")]
+    [TestCase("bytes=-")]
+    [TestCase("bytes=1-x")]
+    [TestCase("bytes 0-4")]
+    [TestCase("bytes=--3")]
+    public async Task File_InvalidOrMultiRange_IgnoredWholeFile(string range)
+    {
+        await using var harness = EmulatorHarness.Create();
+        string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
+        using var whole = await harness.GetFileAsync("leads", id);
+        byte[] bytes = await whole.Content.ReadAsByteArrayAsync();
+
+        using var ranged = await harness.GetFileAsync("leads", id, range);
+
+        Assert.That(ranged.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(ranged.Content.Headers.ContentRange, Is.Null);
+        Assert.That(await ranged.Content.ReadAsByteArrayAsync(), Is.EqualTo(bytes));
+    }
+
+    [TestCase("bytes=-5", 5)]
+    [TestCase("bytes=-100000000", -1)]
+    [TestCase("bytes=0-99999999999999999999999", -1)]
+    [TestCase("BYTES=0-0", 1)]
+    public async Task File_SuffixAndOversizedRanges_206(string range, int expectedLength)
+    {
+        await using var harness = EmulatorHarness.Create();
+        string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
+        using var whole = await harness.GetFileAsync("leads", id);
+        byte[] bytes = await whole.Content.ReadAsByteArrayAsync();
+        int length = expectedLength < 0 ? bytes.Length : expectedLength;
+
+        using var ranged = await harness.GetFileAsync("leads", id, range);
+
+        Assert.That(ranged.StatusCode, Is.EqualTo(HttpStatusCode.PartialContent));
+        Assert.That(await ranged.Content.ReadAsByteArrayAsync(), Is.EqualTo(range.Contains("=-", StringComparison.Ordinal) ? bytes[^length..] : bytes[..length]));
+        Assert.That(ranged.Content.Headers.ContentRange!.Length, Is.EqualTo(bytes.Length));
+    }
+
+    [TestCase("bytes=-0")]
+    [TestCase("bytes=99999999999999999999999-")]
+    public async Task File_ValidButUnsatisfiableRange_416(string range)
+    {
+        await using var harness = EmulatorHarness.Create();
+        string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
+
+        using var ranged = await harness.GetFileAsync("leads", id, range);
+
+        Assert.That(ranged.StatusCode, Is.EqualTo(HttpStatusCode.RequestedRangeNotSatisfiable));
+        Assert.That(ranged.Content.Headers.ContentRange!.ToString(), Does.StartWith("bytes */"));
+    }
+
+    [Test]
+    public async Task File_Head_HeadersOfGetWithoutBody()
+    {
+        await using var harness = EmulatorHarness.Create();
+        string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
+        using var whole = await harness.GetFileAsync("leads", id);
+        byte[] bytes = await whole.Content.ReadAsByteArrayAsync();
+        long exportedBefore = harness.Emulator.Statistics.BytesExported;
+
+        using var head = await harness.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/bulk/v1/leads/export/{id}/file.json"));
+
+        Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(head.Content.Headers.ContentLength, Is.EqualTo(bytes.Length));
+        Assert.That(head.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
+        Assert.That(head.Headers.AcceptRanges, Is.EqualTo(new[] { "bytes" }));
+        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+        Assert.That(harness.Emulator.Statistics.BytesExported, Is.EqualTo(exportedBefore));
+    }
+
     [Test]
     public async Task File_After7Days_404WhileStatusStaysFor30Days()
     {
@@ -125,13 +198,56 @@ public sealed class BulkExportTests
     [Test]
     public async Task Enqueue_Twice_1029JobAlreadyQueued()
     {
-        await using var harness = EmulatorHarness.Create();
+        await using var harness = EmulatorHarness.Create(o => o.ExportQueueWait = TimeSpan.FromHours(1));
         string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
 
+        string status = await harness.StatusAsync("leads", id);
         using var again = await harness.PostAsync($"/bulk/v1/leads/export/{id}/enqueue.json");
 
+        Assert.That(status, Is.EqualTo("Queued"));
         Assert.That(EmulatorHarness.ErrorCode(again), Is.EqualTo("1029"));
         Assert.That(EmulatorHarness.ErrorMessage(again), Is.EqualTo("Job already queued"));
+    }
+
+    [Test]
+    public async Task Enqueue_WhileProcessing_1029JobAlreadyQueued()
+    {
+        await using var harness = EmulatorHarness.Create(o => o.ExportProcessingTime = TimeSpan.FromHours(1));
+        string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
+
+        string status = await harness.StatusAsync("leads", id);
+        using var again = await harness.PostAsync($"/bulk/v1/leads/export/{id}/enqueue.json");
+
+        Assert.That(status, Is.EqualTo("Processing"));
+        Assert.That(EmulatorHarness.ErrorCode(again), Is.EqualTo("1029"));
+        Assert.That(EmulatorHarness.ErrorMessage(again), Is.EqualTo("Job already queued"));
+    }
+
+    [TestCase("Completed")]
+    [TestCase("Cancelled")]
+    [TestCase("Failed")]
+    public async Task Enqueue_FinishedJob_1003NotAlreadyQueued(string state)
+    {
+        await using var harness = EmulatorHarness.Create(o => o.ExportProcessingTime = TimeSpan.FromHours(state == "Cancelled" ? 1 : 0));
+        if (state == "Failed")
+        {
+            harness.Emulator.Faults.FailExports(1);
+        }
+
+        string id = await harness.StartExportAsync("leads", EmulatorHarness.LeadCreatedBody(WindowStart, EmulatorHarness.Start));
+        if (state == "Cancelled")
+        {
+            using var cancelled = await harness.PostAsync($"/bulk/v1/leads/export/{id}/cancel.json");
+        }
+
+        string status = await harness.StatusAsync("leads", id);
+        using var again = await harness.PostAsync($"/bulk/v1/leads/export/{id}/enqueue.json");
+        string statusAfter = await harness.StatusAsync("leads", id);
+
+        Assert.That(status, Is.EqualTo(state));
+        Assert.That(EmulatorHarness.ErrorCode(again), Is.EqualTo("1003"));
+        Assert.That(EmulatorHarness.ErrorMessage(again), Is.EqualTo($"Export job {id} is {state}; only a Created job can be enqueued, so create a new export"));
+        Assert.That(statusAfter, Is.EqualTo(state));
     }
 
     [Test]

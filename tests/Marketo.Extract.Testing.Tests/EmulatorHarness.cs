@@ -66,6 +66,14 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         return await ReadJsonAsync(await SendAsync(request));
     }
 
+    public async Task<JsonDocument> PostJsonBytesAsync(string path, byte[] json)
+    {
+        var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        return await ReadJsonAsync(await SendAsync(request));
+    }
+
     public async Task<JsonDocument> PostAsync(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path);

@@ -43,6 +43,36 @@ public sealed class IdentityTests
         Assert.That(json.RootElement.GetProperty("access_token").GetString(), Does.EndWith(":em"));
     }
 
+    [TestCase(MarketoEmulatorOptions.DefaultClientSecret, HttpStatusCode.OK)]
+    [TestCase("wrong", HttpStatusCode.Unauthorized)]
+    public async Task Token_Response_NotCacheable(string secret, HttpStatusCode status)
+    {
+        await using var harness = EmulatorHarness.Create();
+
+        using var response = await harness.Http.GetAsync(EmulatorHarness.IdentityPath(secret: secret));
+
+        Assert.That(response.StatusCode, Is.EqualTo(status));
+        Assert.That(response.Headers.CacheControl!.NoStore, Is.True);
+        Assert.That(response.Headers.Pragma.ToString(), Is.EqualTo("no-cache"));
+    }
+
+    [TestCase("PUT")]
+    [TestCase("DELETE")]
+    [TestCase("PATCH")]
+    public async Task Token_OtherMethod_Http405(string method)
+    {
+        await using var harness = EmulatorHarness.Create();
+        using var request = new HttpRequestMessage(new HttpMethod(method), EmulatorHarness.IdentityPath());
+
+        using var response = await harness.Http.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+        Assert.That(response.Content.Headers.Allow, Is.EqualTo(new[] { "GET", "POST" }));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(json.RootElement.GetProperty("error").GetString(), Is.EqualTo("invalid_request"));
+        Assert.That(json.RootElement.TryGetProperty("access_token", out _), Is.False);
+    }
+
     [Test]
     public async Task Token_BadSecret_Http401InvalidClient()
     {

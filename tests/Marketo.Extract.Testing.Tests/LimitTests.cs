@@ -172,6 +172,27 @@ public sealed class LimitTests
         Assert.That(json.RootElement.GetProperty("result").GetArrayLength(), Is.EqualTo(300));
     }
 
+    [TestCase("gzip", true)]
+    [TestCase("GZIP;q=0.5", true)]
+    [TestCase("*", true)]
+    [TestCase("gzip;q=0", false)]
+    [TestCase("gzip;q=0.000", false)]
+    [TestCase("*;q=0", false)]
+    [TestCase("gzip;q=0, *", false)]
+    [TestCase("*;q=0, gzip;q=1", true)]
+    [TestCase("br, deflate", false)]
+    [TestCase("identity", false)]
+    public async Task Gzip_AcceptEncodingQuality_Honoured(string acceptEncoding, bool compressed)
+    {
+        await using var harness = EmulatorHarness.Create();
+        var request = new HttpRequestMessage(HttpMethod.Get, EmulatorEndpoints.Campaigns);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+
+        using var response = await harness.SendAsync(request);
+
+        Assert.That(response.Content.Headers.ContentEncoding.Contains("gzip"), Is.EqualTo(compressed));
+    }
+
     [Test]
     public async Task UnknownPath_Gets610()
     {

@@ -96,6 +96,22 @@ public sealed class ReadEndpointTests
         Assert.That(ids, Is.EqualTo(expected));
     }
 
+    [TestCase(EmulatorEndpoints.DescribeLeads)]
+    [TestCase(EmulatorEndpoints.DescribeLeads2)]
+    public async Task Describe_LengthOnlyOnStringTypes(string path)
+    {
+        await using var harness = EmulatorHarness.Create();
+
+        using var response = await harness.GetAsync(path);
+
+        var result = EmulatorHarness.Result(response);
+        var fields = (path == EmulatorEndpoints.DescribeLeads2 ? result.GetProperty("fields") : response.RootElement.GetProperty("result"))
+            .EnumerateArray().ToList();
+        var withLength = fields.Where(f => f.TryGetProperty("length", out _)).Select(f => f.GetProperty("dataType").GetString()).Distinct();
+        Assert.That(withLength, Is.SubsetOf(new[] { "string", "text", "textarea" }));
+        Assert.That(withLength, Is.Not.Empty);
+    }
+
     [Test]
     public async Task Describe_FormulaFieldHasNoRestMember()
     {
@@ -150,13 +166,12 @@ public sealed class ReadEndpointTests
     }
 
     [Test]
-    public async Task DeletedLeads_ShortPagesUntilNow_ResultLeftOutWhenEmpty()
+    public async Task DeletedLeads_PageUntilNow_ResultLeftOutWhenEmpty()
     {
         await using var harness = EmulatorHarness.Create();
         using var paging = await harness.GetAsync($"{EmulatorEndpoints.PagingToken}?sinceDatetime={EmulatorHarness.Start.AddDays(-30):yyyy-MM-ddTHH:mm:ssZ}");
         string token = paging.RootElement.GetProperty("nextPageToken").GetString()!;
         var ids = new List<long>();
-        bool sawEmptyPage = false;
         bool more;
 
         do
@@ -165,20 +180,49 @@ public sealed class ReadEndpointTests
             Assert.That(page.RootElement.TryGetProperty("nextPageToken", out var next), Is.True, "every page carries a token");
             token = next.GetString()!;
             more = page.RootElement.GetProperty("moreResult").GetBoolean();
-            if (page.RootElement.TryGetProperty("result", out var result))
-            {
-                ids.AddRange(result.EnumerateArray().Select(a => a.GetProperty("primaryAttributeValueId").GetInt64()));
-            }
-            else
-            {
-                sawEmptyPage = true;
-            }
+            ids.AddRange(page.RootElement.GetProperty("result").EnumerateArray().Select(a => a.GetProperty("primaryAttributeValueId").GetInt64()));
         }
         while (more);
 
+        using var caughtUp = await harness.GetAsync($"{EmulatorEndpoints.DeletedLeads}?nextPageToken={token}");
+
         Assert.That(paging.RootElement.TryGetProperty("result", out _), Is.False);
         Assert.That(ids, Is.EqualTo(harness.Emulator.Dataset.DeletedLeads.Select(d => d.LeadId)));
-        Assert.That(sawEmptyPage, Is.True, "the 30-day window has a week without deletions");
+        Assert.That(caughtUp.RootElement.TryGetProperty("result", out _), Is.False, "an empty page leaves result out");
+        Assert.That(caughtUp.RootElement.GetProperty("moreResult").GetBoolean(), Is.False);
+        Assert.That(caughtUp.RootElement.GetProperty("nextPageToken").GetString(), Is.EqualTo(token));
+    }
+
+    [Test]
+    public async Task Activities_BackfillFrom2010_FewCallsWithShortPages()
+    {
+        await using var harness = EmulatorHarness.Create();
+        int[] typeIds = [1, 2, 6, 7, 10, 11, 13, 22];
+        var expected = harness.Emulator.Dataset.Activities.Where(a => typeIds.Contains(a.ActivityTypeId)).Select(a => a.Id).ToList();
+        using var paging = await harness.GetAsync($"{EmulatorEndpoints.PagingToken}?sinceDatetime=2010-01-01T00:00:00Z");
+        string token = paging.RootElement.GetProperty("nextPageToken").GetString()!;
+        var ids = new List<long>();
+        int calls = 0;
+        bool sawShortPageWithMore = false;
+        bool more;
+
+        do
+        {
+            using var page = await harness.GetAsync($"{EmulatorEndpoints.Activities}?activityTypeIds={string.Join(',', typeIds)}&nextPageToken={token}");
+            calls++;
+            token = page.RootElement.GetProperty("nextPageToken").GetString()!;
+            more = page.RootElement.GetProperty("moreResult").GetBoolean();
+            var result = page.RootElement.GetProperty("result");
+            ids.AddRange(result.EnumerateArray().Select(a => a.GetProperty("id").GetInt64()));
+            sawShortPageWithMore |= more && result.GetArrayLength() < 300;
+        }
+        while (more && calls < 1000);
+
+        // The 60 days of data span 9 one-week slices; a slice with more than 300 matches takes one call more.
+        int maxCalls = 9 + 1 + (expected.Count / 300);
+        Assert.That(ids, Is.EqualTo(expected));
+        Assert.That(calls, Is.LessThanOrEqualTo(maxCalls));
+        Assert.That(sawShortPageWithMore, Is.True, "a page can be short and still report moreResult");
     }
 
     [Test]
@@ -196,6 +240,48 @@ public sealed class ReadEndpointTests
         var attribute = activities.SelectMany(a => a.GetProperty("attributes").EnumerateArray())
             .First(a => a.GetProperty("name").GetString() == "Is Mobile Device");
         Assert.That(attribute.GetProperty("value").ValueKind, Is.AnyOf(JsonValueKind.True, JsonValueKind.False));
+    }
+
+    [Test]
+    public async Task Activities_AssetIds_FilterOnPrimaryAttributeValueId()
+    {
+        await using var harness = EmulatorHarness.Create();
+        var dataset = harness.Emulator.Dataset;
+        var typed = dataset.Activities.Where(a => a.ActivityTypeId == 10 && a.PrimaryAttributeValueId is not null).ToList();
+        long assetId = typed.GroupBy(a => a.PrimaryAttributeValueId!.Value).OrderByDescending(g => g.Count()).First().Key;
+        var expected = typed.Where(a => a.PrimaryAttributeValueId == assetId).Select(a => a.MarketoGuid).ToList();
+        using var paging = await harness.GetAsync($"{EmulatorEndpoints.PagingToken}?sinceDatetime={dataset.Start:yyyy-MM-ddTHH:mm:ssZ}");
+        string token = paging.RootElement.GetProperty("nextPageToken").GetString()!;
+        var guids = new List<string>();
+        bool more;
+
+        do
+        {
+            using var page = await harness.GetAsync($"{EmulatorEndpoints.Activities}?activityTypeIds=10&assetIds={assetId}&nextPageToken={token}");
+            token = page.RootElement.GetProperty("nextPageToken").GetString()!;
+            more = page.RootElement.GetProperty("moreResult").GetBoolean();
+            if (page.RootElement.TryGetProperty("result", out var result))
+            {
+                guids.AddRange(result.EnumerateArray().Select(a => a.GetProperty("marketoGUID").GetString()!));
+            }
+        }
+        while (more);
+
+        Assert.That(expected, Has.Count.GreaterThan(1), "the dataset needs an asset with several activities");
+        Assert.That(guids, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Activities_AssetIdsWithTwoTypes_Rejected1003()
+    {
+        await using var harness = EmulatorHarness.Create();
+        using var paging = await harness.GetAsync($"{EmulatorEndpoints.PagingToken}?sinceDatetime=2024-01-01T00:00:00Z");
+        string token = paging.RootElement.GetProperty("nextPageToken").GetString()!;
+
+        using var response = await harness.GetAsync($"{EmulatorEndpoints.Activities}?activityTypeIds=24,25&assetIds=1&nextPageToken={token}");
+
+        Assert.That(EmulatorHarness.ErrorCode(response), Is.EqualTo("1003"));
+        Assert.That(EmulatorHarness.ErrorMessage(response), Does.Contain("exactly one activity type id"));
     }
 
     [Test]

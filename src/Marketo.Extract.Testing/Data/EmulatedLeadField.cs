@@ -12,7 +12,7 @@ public sealed record EmulatedLeadField
     /// <summary>Gets Marketo's data type, such as <c>string</c>, <c>percent</c> or <c>formula</c>.</summary>
     public required string DataType { get; init; }
 
-    /// <summary>Gets the maximum length of string and text fields; <see langword="null"/> for other types.</summary>
+    /// <summary>Gets the maximum length of string, text and textarea fields; <see langword="null"/> for other types.</summary>
     public int? Length { get; init; }
 
     /// <summary>

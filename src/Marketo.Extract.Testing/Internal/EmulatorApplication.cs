@@ -5,6 +5,7 @@ using Marketo.Extract.Testing.Internal.Bulk;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
 
 namespace Marketo.Extract.Testing.Internal;
 
@@ -79,6 +80,12 @@ internal sealed class EmulatorApplication
             var (response, fault) = await ServeAsync(request, inFlight).ConfigureAwait(false);
             await SendAsync(http, route, response, fault).ConfigureAwait(false);
         }
+        catch when (request.Ticket is { } ticket)
+        {
+            // The error barrier returns 611 or aborts the connection, and Marketo counts neither against the limits.
+            _limiter.Refund(ticket);
+            throw;
+        }
         finally
         {
             _statistics.ExitCall();
@@ -121,10 +128,12 @@ internal sealed class EmulatorApplication
             return (ApiResponse.Error(request.RequestId, limitCode!, message), fault);
         }
 
+        request.Ticket = ticket;
         var response = Dispatch(request);
         if (response.ErrorCode is { } code && UncountedCodes.Contains(code))
         {
             _limiter.Refund(ticket);
+            request.Ticket = null;
         }
 
         return (response, fault);
@@ -195,15 +204,16 @@ internal sealed class EmulatorApplication
             }
         }
 
-        // A long GET is sent as POST ?_method=GET with the query in a form body.
+        // A long GET is sent as POST ?_method=GET with the query in a form body. HEAD is served as GET, and the
+        // body is left out when the response is sent, so its headers match those of the GET.
         string method = http.Request.Method;
-        if (HttpMethods.IsPost(method) && string.Equals(http.Request.Query["_method"], "GET", StringComparison.OrdinalIgnoreCase))
+        if ((HttpMethods.IsPost(method) && string.Equals(http.Request.Query["_method"], "GET", StringComparison.OrdinalIgnoreCase)) ||
+            HttpMethods.IsHead(method))
         {
             method = HttpMethods.Get;
         }
 
         var now = _options.TimeProvider.GetUtcNow();
-        long sequence = Interlocked.Increment(ref _requestSequence);
         return new ApiRequest
         {
             Http = http,
@@ -213,8 +223,15 @@ internal sealed class EmulatorApplication
             Parameters = parameters,
             Body = body,
             Now = now,
-            RequestId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sequence:x}#{now.ToUnixTimeMilliseconds():x}"),
+            RequestId = NextRequestId(now),
         };
+    }
+
+    /// <summary>Returns a new Marketo-style request id, <c>hex#hex</c>: a sequence number and the time in milliseconds.</summary>
+    public string NextRequestId(DateTimeOffset now)
+    {
+        long sequence = Interlocked.Increment(ref _requestSequence);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sequence:x}#{now.ToUnixTimeMilliseconds():x}");
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContext http)
@@ -260,6 +277,11 @@ internal sealed class EmulatorApplication
         }
 
         http.Response.ContentLength = body.Length;
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            return;
+        }
+
         int length = fault.DropAfterBytes is { } cut && cut < body.Length ? (int)cut : body.Length;
         await http.Response.Body.WriteAsync(body.AsMemory(0, length), http.RequestAborted).ConfigureAwait(false);
         if (response.IsExportFile)
@@ -275,8 +297,18 @@ internal sealed class EmulatorApplication
         }
     }
 
-    private static bool AcceptsGzip(HttpRequest request) =>
-        request.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
+    // RFC 9110 section 12.5.3: q=0 rules a coding out, and an explicit gzip entry overrides a * entry.
+    private static bool AcceptsGzip(HttpRequest request)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var codings))
+        {
+            return false;
+        }
+
+        var gzip = codings.FirstOrDefault(c => c.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase));
+        var chosen = gzip ?? codings.FirstOrDefault(c => c.Value.Equals("*", StringComparison.Ordinal));
+        return chosen is not null && (chosen.Quality ?? 1) > 0;
+    }
 
     private static byte[] Gzip(byte[] body)
     {

@@ -25,4 +25,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 5, EventName = "Listening", Level = LogLevel.Information,
         Message = "Marketo emulator listening on {BaseAddress}")]
     public static partial void Listening(ILogger logger, Uri baseAddress);
+
+    [LoggerMessage(EventId = 6, EventName = "UnhandledException", Level = LogLevel.Error,
+        Message = "{Method} {Path} failed with an unhandled exception; answered 611 System error (requestId {RequestId})")]
+    public static partial void UnhandledException(ILogger logger, string method, string path, string requestId, Exception exception);
+
+    [LoggerMessage(EventId = 7, EventName = "UnhandledExceptionAfterResponseStarted", Level = LogLevel.Error,
+        Message = "{Method} {Path} failed with an unhandled exception after the response started; the connection was aborted")]
+    public static partial void UnhandledExceptionAfterResponseStarted(ILogger logger, string method, string path, Exception exception);
 }

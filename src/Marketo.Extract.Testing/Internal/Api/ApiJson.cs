@@ -23,6 +23,48 @@ internal static class ApiJson
         _ => JsonValue.Create(value.ToString()),
     };
 
+    /// <summary>
+    /// Returns whether every string and property name in the element decodes to valid UTF-16 text.
+    /// <see cref="JsonDocument"/> accepts a lone surrogate escape such as <c>\ud800</c> and invalid UTF-8 bytes
+    /// inside a string, and throws <see cref="InvalidOperationException"/> only when that text is read.
+    /// </summary>
+    public static bool HasValidText(JsonElement element)
+    {
+        try
+        {
+            return CheckText(element);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool CheckText(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                return true;
+            case JsonValueKind.Array:
+                return element.EnumerateArray().All(CheckText);
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    if (!CheckText(property.Value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
+
     public static void WriteValue(Utf8JsonWriter writer, object? value)
     {
         switch (value)

@@ -7,7 +7,7 @@ internal sealed class ApiRequest
 {
     public required HttpContext Http { get; init; }
 
-    /// <summary>Gets the method after a <c>POST ?_method=GET</c> override.</summary>
+    /// <summary>Gets the method after a <c>POST ?_method=GET</c> override, with HEAD read as GET.</summary>
     public required string Method { get; init; }
 
     public required string Path { get; init; }
@@ -24,6 +24,9 @@ internal sealed class ApiRequest
     public required string RequestId { get; init; }
 
     public EmulatorClientCredentials? Client { get; set; }
+
+    /// <summary>Gets or sets the admission that counts this call against the rate limit and the daily quota, once admitted.</summary>
+    public CallTicket? Ticket { get; set; }
 
     public string Endpoint => Route.Endpoint;
 

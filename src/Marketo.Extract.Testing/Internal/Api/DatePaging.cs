@@ -4,13 +4,17 @@ namespace Marketo.Extract.Testing.Internal.Api;
 
 /// <summary>
 /// Marketo's date-based paging for the activity endpoints. The token encodes a time and the id of the last
-/// activity returned; every page scans one slice of time, so a page can be short, or empty, and still report
-/// <c>moreResult:true</c>, as the real activity service does.
+/// activity returned. A page skips the empty time before its first match and then spans at most one slice of
+/// activity time, so a page can be short and still report <c>moreResult:true</c>, as the real activity service
+/// does, while a backfill through years without activity takes no more calls than the data needs.
 /// </summary>
 internal static class DatePaging
 {
-    /// <summary>The span of activity time one page scans.</summary>
+    /// <summary>The span of activity time one page covers, counted from its first match.</summary>
     public static readonly TimeSpan Slice = TimeSpan.FromDays(7);
+
+    /// <summary>The maximum number of activities, matched or not, one page examines, which bounds the work of a call.</summary>
+    public const int MaxScannedPerPage = 50_000;
 
     public static string Encode(DateTimeOffset since, long afterId) =>
         TextEncodings.ToBase32(string.Create(
@@ -32,16 +36,24 @@ internal static class DatePaging
     /// <returns>The activities of the page, whether more remain, and the token of the next page.</returns>
     public static (List<EmulatedActivity> Page, bool MoreResult, string NextPageToken) Read(
         IReadOnlyList<EmulatedActivity> ordered, Func<EmulatedActivity, bool> filter, DateTimeOffset since, long afterId,
-        int batchSize, DateTimeOffset dataEnd)
+        int batchSize)
     {
-        var sliceEnd = since + Slice;
         var page = new List<EmulatedActivity>(Math.Min(batchSize, 64));
-        bool sliceHasMore = false;
-        foreach (var activity in ordered.Where(a => a.ActivityDate > since || (a.ActivityDate == since && a.Id > afterId)))
+        DateTimeOffset? sliceEnd = null;
+        int start = FirstAfter(ordered, since, afterId);
+        for (int index = start; index < ordered.Count; index++)
         {
+            var activity = ordered[index];
             if (activity.ActivityDate >= sliceEnd)
             {
-                break;
+                // The slice is done but later activities remain, so a short page still reports moreResult.
+                return (page, true, Encode(sliceEnd.Value, -1));
+            }
+
+            if (index - start == MaxScannedPerPage)
+            {
+                var previous = ordered[index - 1];
+                return (page, true, Encode(previous.ActivityDate, previous.Id));
             }
 
             if (!filter(activity))
@@ -51,25 +63,36 @@ internal static class DatePaging
 
             if (page.Count == batchSize)
             {
-                sliceHasMore = true;
-                break;
+                return (page, true, Encode(page[^1].ActivityDate, page[^1].Id));
             }
 
             page.Add(activity);
-        }
-
-        if (sliceHasMore)
-        {
-            var last = page[^1];
-            return (page, true, Encode(last.ActivityDate, last.Id));
-        }
-
-        if (sliceEnd <= dataEnd)
-        {
-            // The slice is done but later time remains: so a short or empty page still reports moreResult.
-            return (page, true, Encode(sliceEnd, -1));
+            sliceEnd ??= activity.ActivityDate > DateTimeOffset.MaxValue - Slice ? DateTimeOffset.MaxValue : activity.ActivityDate + Slice;
         }
 
         return page.Count > 0 ? (page, false, Encode(page[^1].ActivityDate, page[^1].Id)) : (page, false, Encode(since, afterId));
+    }
+
+    // Binary search for the first activity after the token position: later in time, or at the same time with a larger id.
+    private static int FirstAfter(IReadOnlyList<EmulatedActivity> ordered, DateTimeOffset since, long afterId)
+    {
+        int low = 0;
+        int high = ordered.Count;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            var activity = ordered[middle];
+            bool after = activity.ActivityDate > since || (activity.ActivityDate == since && activity.Id > afterId);
+            if (after)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
     }
 }

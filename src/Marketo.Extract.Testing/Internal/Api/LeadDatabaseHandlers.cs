@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Marketo.Extract.Testing.Internal.Data;
@@ -35,7 +36,11 @@ internal sealed partial class LeadDatabaseHandlers
 
     private ApiResponse Campaigns(ApiRequest request)
     {
-        var ids = IdSet(request.Parameter("id"));
+        if (!TryParseIds(request, "id", out var ids, out var invalid))
+        {
+            return invalid;
+        }
+
         var names = NameSet(request.Parameter("name"));
         var programs = NameSet(request.Parameter("programName"));
         var workspaces = NameSet(request.Parameter("workspaceName"));
@@ -51,7 +56,11 @@ internal sealed partial class LeadDatabaseHandlers
 
     private ApiResponse StaticLists(ApiRequest request)
     {
-        var ids = IdSet(request.Parameter("id"));
+        if (!TryParseIds(request, "id", out var ids, out var invalid))
+        {
+            return invalid;
+        }
+
         var names = NameSet(request.Parameter("name"));
         var programs = NameSet(request.Parameter("programName"));
         var workspaces = NameSet(request.Parameter("workspaceName"));
@@ -76,39 +85,67 @@ internal sealed partial class LeadDatabaseHandlers
 
     private ApiResponse Activities(ApiRequest request)
     {
-        var typeIds = IdSet(request.Parameter("activityTypeIds"));
+        if (!TryParseIds(request, "activityTypeIds", out var typeIds, out var invalid) ||
+            !TryParseIds(request, "leadIds", out var leadIds, out invalid) ||
+            !TryParseIds(request, "assetIds", out var assetIds, out invalid) ||
+            !TryParseIds(request, "listId", out var listIds, out invalid))
+        {
+            return invalid;
+        }
+
+        if (CheckActivityFilters(request, typeIds, leadIds, assetIds, listIds) is { } rejected)
+        {
+            return rejected;
+        }
+
+        HashSet<long>? members = null;
+        if (listIds is not null)
+        {
+            long listId = listIds.Single();
+            var list = _dataset.StaticLists.FirstOrDefault(l => l.Id == listId);
+            if (list is null)
+            {
+                return ApiResponse.Error(request.RequestId, "1013", $"Static list {listId} not found");
+            }
+
+            members = [.. list.MemberLeadIds];
+        }
+
+        return ActivityPage(request, _dataset.Activities, a => typeIds!.Contains(a.ActivityTypeId) &&
+            (leadIds is null || leadIds.Contains(a.LeadId)) && (members is null || members.Contains(a.LeadId)) &&
+            (assetIds is null || (a.PrimaryAttributeValueId is { } assetId && assetIds.Contains(assetId))), ActivityJson);
+    }
+
+    private static ApiResponse? CheckActivityFilters(
+        ApiRequest request, HashSet<long>? typeIds, HashSet<long>? leadIds, HashSet<long>? assetIds, HashSet<long>? listIds)
+    {
         if (typeIds is null || typeIds.Count == 0 || typeIds.Count > MaxActivityTypeIds)
         {
             return ApiResponse.Error(request.RequestId, "1003",
                 $"activityTypeIds must list 1 to {MaxActivityTypeIds} activity type ids, comma-separated");
         }
 
-        var leadIds = IdSet(request.Parameter("leadIds"));
         if (leadIds?.Count > MaxLeadIds)
         {
             return ApiResponse.Error(request.RequestId, "1003", $"leadIds can list at most {MaxLeadIds} ids, but lists {leadIds.Count}");
         }
 
-        HashSet<long>? members = null;
-        if (request.Parameter("listId") is { } listText)
+        // The primary asset id means something only within one activity type, so Marketo takes assetIds with exactly one.
+        if (assetIds is not null && typeIds.Count != 1)
         {
-            var list = _dataset.StaticLists.FirstOrDefault(l => l.Id.ToString(CultureInfo.InvariantCulture) == listText);
-            if (list is null)
-            {
-                return ApiResponse.Error(request.RequestId, "1013", $"Static list {listText} not found");
-            }
-
-            members = [.. list.MemberLeadIds];
+            return ApiResponse.Error(request.RequestId, "1003",
+                $"assetIds needs exactly one activity type id in activityTypeIds, but {typeIds.Count} were given");
         }
 
-        return ActivityPage(request, _dataset.Activities, a => typeIds.Contains(a.ActivityTypeId) &&
-            (leadIds is null || leadIds.Contains(a.LeadId)) && (members is null || members.Contains(a.LeadId)), ActivityJson);
+        return listIds?.Count > 1
+            ? ApiResponse.Error(request.RequestId, "1003", $"listId takes one static list id, but {listIds.Count} were given")
+            : null;
     }
 
     private ApiResponse DeletedLeads(ApiRequest request) =>
         ActivityPage(request, _dataset.DeletedLeads, _ => true, DeletedLeadJson);
 
-    private ApiResponse ActivityPage(
+    private static ApiResponse ActivityPage(
         ApiRequest request, IReadOnlyList<EmulatedActivity> activities, Func<EmulatedActivity, bool> filter,
         Func<EmulatedActivity, JsonNode> toJson)
     {
@@ -123,8 +160,7 @@ internal sealed partial class LeadDatabaseHandlers
                 "nextPageToken is missing or invalid; get one from /rest/v1/activities/pagingtoken.json");
         }
 
-        var dataEnd = _dataset.End > request.Now ? _dataset.End : request.Now;
-        var (page, more, next) = DatePaging.Read(activities, filter, since, afterId, batchSize, dataEnd);
+        var (page, more, next) = DatePaging.Read(activities, filter, since, afterId, batchSize);
 
         // Marketo leaves result out of an empty activity page but always sends the token.
         var result = page.Count == 0 ? null : new JsonArray([.. page.Select(toJson)]);
@@ -138,20 +174,32 @@ internal sealed partial class LeadDatabaseHandlers
         return ApiResponse.Success(request.RequestId, [.. usage.Select(UsageJson)]);
     }
 
-    private static HashSet<long>? IdSet(string? text)
+    // An absent or empty parameter yields null ids. A non-numeric id fails the call with 1003, because
+    // matching nothing would hide the client's mistake behind an empty success.
+    private static bool TryParseIds(
+        ApiRequest request, string name, out HashSet<long>? ids, [NotNullWhen(false)] out ApiResponse? invalid)
     {
+        ids = null;
+        invalid = null;
+        string? text = request.Parameter(name);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            return true;
         }
 
-        var ids = new HashSet<long>();
+        ids = [];
         foreach (string part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            ids.Add(long.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long id) ? id : long.MinValue);
+            if (!long.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long id))
+            {
+                invalid = ApiResponse.Error(request.RequestId, "1003", $"Invalid {name} '{part}'; send comma-separated whole numbers");
+                return false;
+            }
+
+            ids.Add(id);
         }
 
-        return ids;
+        return true;
     }
 
     private static HashSet<string>? NameSet(string? text) => string.IsNullOrEmpty(text)

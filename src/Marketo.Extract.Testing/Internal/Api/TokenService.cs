@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 
 namespace Marketo.Extract.Testing.Internal.Api;
 
@@ -23,6 +24,13 @@ internal sealed class TokenService
     /// <summary>Serves <c>/identity/oauth/token</c>: the same token while it is valid, with a falling <c>expires_in</c>.</summary>
     public ApiResponse Issue(ApiRequest request)
     {
+        // EMULATOR CHOICE: Marketo documents identity for GET and POST only, and not its response to other methods.
+        // This returns HTTP 405 with an OAuth-style body, as the other identity errors have.
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method))
+        {
+            return IdentityError(405, "invalid_request", $"HTTP method {request.Method} is not supported; use GET or POST", allow: "GET, POST");
+        }
+
         if (request.Parameter("grant_type") != "client_credentials")
         {
             return IdentityError(400, "invalid_request", "Missing or unsupported grant_type; send grant_type=client_credentials");
@@ -39,7 +47,7 @@ internal sealed class TokenService
 
         // A fresh token reports one second less than its lifetime, as Marketo's examples show (3599).
         long expiresIn = Math.Max(0, (long)Math.Ceiling((token.ExpiresAt - request.Now).TotalSeconds) - 1);
-        return ApiResponse.Json(new JsonObject
+        return IdentityResponse(200, new JsonObject
         {
             ["access_token"] = token.Value,
             ["token_type"] = "bearer",
@@ -147,8 +155,21 @@ internal sealed class TokenService
             : null;
     }
 
-    private static ApiResponse IdentityError(int statusCode, string error, string description) =>
-        ApiResponse.Json(new JsonObject { ["error"] = error, ["error_description"] = description }, statusCode);
+    private static ApiResponse IdentityError(int statusCode, string error, string description, string? allow = null) =>
+        IdentityResponse(statusCode, new JsonObject { ["error"] = error, ["error_description"] = description }, allow);
+
+    // RFC 6749 section 5.1 requires Cache-Control: no-store and Pragma: no-cache on a response that carries a token.
+    private static ApiResponse IdentityResponse(int statusCode, JsonObject body, string? allow = null)
+    {
+        var json = ApiResponse.Json(body, statusCode);
+        var headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store", ["Pragma"] = "no-cache" };
+        if (allow is not null)
+        {
+            headers["Allow"] = allow;
+        }
+
+        return new ApiResponse { StatusCode = statusCode, ContentType = json.ContentType, Body = json.Body, Headers = headers };
+    }
 
     private sealed class IssuedToken(string value, EmulatorClientCredentials client, DateTimeOffset expiresAt)
     {

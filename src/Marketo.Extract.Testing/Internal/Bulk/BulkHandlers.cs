@@ -61,6 +61,12 @@ internal sealed class BulkHandlers
                 return ApiResponse.Error(request.RequestId, "609");
             }
 
+            if (!ApiJson.HasValidText(document.RootElement))
+            {
+                return ApiResponse.Error(request.RequestId, "609",
+                    "Invalid JSON: a string or property name holds invalid UTF-8 or an unpaired surrogate escape");
+            }
+
             var parser = new ExportRequestParser(_options.SupportsUpdatedAtFilter, _dataset.State);
             var (definition, code, message) = parser.Parse(kind, document.RootElement);
             return definition is null
@@ -100,13 +106,13 @@ internal sealed class BulkHandlers
             return ApiResponse.Text(404, "The export file is not available: the job is unknown, not Completed, or its file has expired.");
         }
 
-        string? range = request.Http.Request.Headers.Range;
-        if (string.IsNullOrEmpty(range))
+        var (outcome, first, last) = RangeHeader.Resolve(request.Http.Request.Headers.Range, bytes.Length);
+        if (outcome == RangeOutcome.WholeFile)
         {
             return FileResponse(200, contentType, bytes, new Dictionary<string, string> { ["Accept-Ranges"] = "bytes" });
         }
 
-        if (!TryParseRange(range, bytes.Length, out long first, out long last))
+        if (outcome == RangeOutcome.Unsatisfiable)
         {
             var unsatisfiable = ApiResponse.Text(416, "Requested range not satisfiable");
             return new ApiResponse
@@ -128,52 +134,6 @@ internal sealed class BulkHandlers
 
     private static ApiResponse FileResponse(int status, string contentType, byte[] body, Dictionary<string, string> headers) =>
         new() { StatusCode = status, ContentType = contentType, Body = body, Headers = headers, IsExportFile = true };
-
-    /// <summary>Parses a single <c>bytes=</c> range: <c>first-last</c>, open-ended <c>first-</c> or suffix <c>-count</c>.</summary>
-    internal static bool TryParseRange(string header, long length, out long first, out long last)
-    {
-        first = 0;
-        last = -1;
-        const string Unit = "bytes=";
-        if (!header.StartsWith(Unit, StringComparison.OrdinalIgnoreCase) || header.Contains(',', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        string[] parts = header[Unit.Length..].Trim().Split('-');
-        if (parts.Length != 2)
-        {
-            return false;
-        }
-
-        bool hasFirst = long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out first);
-        bool hasLast = long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out last);
-        if (!hasFirst)
-        {
-            // A suffix range requests the final N bytes.
-            if (!hasLast || parts[0].Length != 0 || last == 0)
-            {
-                return false;
-            }
-
-            first = Math.Max(0, length - last);
-            last = length - 1;
-            return length > 0;
-        }
-
-        if (!hasLast)
-        {
-            if (parts[1].Length != 0)
-            {
-                return false;
-            }
-
-            last = length - 1;
-        }
-
-        last = Math.Min(last, length - 1);
-        return first < length && first <= last;
-    }
 
     private static ApiResponse JobResponse(ApiRequest request, ExportOutcome outcome)
     {

@@ -75,9 +75,17 @@ internal sealed partial class ExportEngine
                 return NotFound(id);
             }
 
-            if (job.State != ExportState.Created)
+            if (job.State is ExportState.Queued or ExportState.Processing)
             {
                 return ExportOutcome.Fail("1029", ErrorMessages.JobAlreadyQueued);
+            }
+
+            // EMULATOR CHOICE: Marketo does not document enqueueing a finished job. "Job already queued" would tell
+            // a client to treat the call as a success, so a Cancelled, Completed or Failed job gets 1003 instead.
+            if (job.State != ExportState.Created)
+            {
+                return ExportOutcome.Fail("1003",
+                    $"Export job {id} is {job.State}; only a Created job can be enqueued, so create a new export");
             }
 
             if (QuotaUsed(now) >= _options.DailyExportQuotaBytes)

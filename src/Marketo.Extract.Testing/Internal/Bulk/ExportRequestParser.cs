@@ -10,6 +10,9 @@ internal sealed class ExportRequestParser
     private static readonly string[] LeadFilterNames =
         ["createdAt", "updatedAt", "staticListId", "staticListName", "smartListId", "smartListName"];
 
+    private static readonly string[] ActivityFilterNames =
+        ["createdAt", "activityTypeIds", "primaryAttributeValueIds", "primaryAttributeValues"];
+
     private readonly bool _supportsUpdatedAt;
     private readonly DatasetState _state;
 
@@ -94,22 +97,20 @@ internal sealed class ExportRequestParser
         }
 
         var filter = Filter(body);
+        var unknown = filter.EnumerateObject().Select(p => p.Name).Except(ActivityFilterNames).ToList();
+        if (unknown.Count > 0)
+        {
+            throw Invalid("1003", $"Invalid filter '{unknown[0]}'; an activity export takes createdAt and optionally " +
+                "activityTypeIds and one of primaryAttributeValueIds or primaryAttributeValues");
+        }
+
         if (!filter.TryGetProperty("createdAt", out var createdAt))
         {
             throw Invalid("1003", "filter.createdAt is required for an activity export");
         }
 
         var (start, end) = Range("createdAt", createdAt);
-        var typeIds = Numbers(filter, "activityTypeIds")?.Select(n => (int)n).ToHashSet();
-        if (typeIds?.Contains(ActivityCatalog.DeleteLeadTypeId) == true)
-        {
-            throw Invalid("1003", "Activity type 37 (Delete Lead) is not supported by bulk activity export; read deleted leads from /rest/v1/activities/deletedleads.json");
-        }
-
-        foreach (int typeId in typeIds?.Where(t => !ActivityCatalog.ById.ContainsKey(t)) ?? [])
-        {
-            throw Invalid("1003", $"Invalid activity type id {typeId}");
-        }
+        var typeIds = ActivityTypeIds(filter);
 
         var valueIds = Numbers(filter, "primaryAttributeValueIds")?.ToHashSet();
         var values = Strings(filter, "primaryAttributeValues")?.ToHashSet(StringComparer.Ordinal);
@@ -118,6 +119,23 @@ internal sealed class ExportRequestParser
         {
             ActivityFilter = new ActivityFilter(start, end, typeIds, valueIds, values),
         };
+    }
+
+    private static HashSet<int>? ActivityTypeIds(JsonElement filter)
+    {
+        var numbers = Numbers(filter, "activityTypeIds");
+        if (numbers?.Contains(ActivityCatalog.DeleteLeadTypeId) == true)
+        {
+            throw Invalid("1003", "Activity type 37 (Delete Lead) is not supported by bulk activity export; read deleted leads from /rest/v1/activities/deletedleads.json");
+        }
+
+        // An id is checked as a long first: a cast would wrap 4294967298 to type 2.
+        foreach (long typeId in numbers?.Where(t => t is < int.MinValue or > int.MaxValue || !ActivityCatalog.ById.ContainsKey((int)t)) ?? [])
+        {
+            throw Invalid("1003", $"Invalid activity type id {typeId}");
+        }
+
+        return numbers?.Select(n => (int)n).ToHashSet();
     }
 
     private static void CheckPrimaryAttributeFilters(HashSet<int>? typeIds, int? valueIds, int? values)

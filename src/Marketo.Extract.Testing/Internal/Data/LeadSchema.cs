@@ -1,18 +1,21 @@
 namespace Marketo.Extract.Testing.Internal.Data;
 
-/// <summary>The lead fields of the emulated instance: every Marketo data type, custom fields and a formula.</summary>
+/// <summary>
+/// The lead fields of the emulated instance: every Marketo data type, custom fields and a formula. As in
+/// Marketo's describe, only string, text and textarea fields have a length.
+/// </summary>
 internal static class LeadSchema
 {
     public static IReadOnlyList<EmulatedLeadField> Fields { get; } =
     [
         Field(1, "Id", "integer", "id", "Id", readOnly: true),
         Field(2, "Company Name", "string", "company", "Company", length: 255),
-        Field(3, "Email Address", "email", "email", "Email", length: 255),
+        Field(3, "Email Address", "email", "email", "Email"),
         Field(4, "First Name", "string", "firstName", "FirstName", length: 255),
         Field(5, "Last Name", "string", "lastName", "LastName", length: 255),
         Field(6, "Job Title", "string", "title", "Title", length: 255),
-        Field(7, "Phone Number", "phone", "phone", "Phone", length: 255),
-        Field(8, "Website", "url", "website", "Website", length: 255),
+        Field(7, "Phone Number", "phone", "phone", "Phone"),
+        Field(8, "Website", "url", "website", "Website"),
         Field(9, "City", "string", "city", "City", length: 255),
         Field(10, "Country", "string", "country", "Country", length: 255),
         Field(11, "Num Employees", "integer", "numberOfEmployees", "NumberOfEmployees"),
@@ -23,7 +26,7 @@ internal static class LeadSchema
         Field(16, "Date of Birth", "date", "dateOfBirth", "DateofBirth"),
         Field(17, "Lead Status", "string", "leadStatus", "LeadStatus", length: 255),
         Field(18, "Lead Source", "string", "leadSource", "LeadSource", length: 255),
-        Field(19, "External Company Id", "reference", "externalCompanyId", "ExternalCompanyId", length: 100),
+        Field(19, "External Company Id", "reference", "externalCompanyId", "ExternalCompanyId"),
         Field(20, "Created At", "datetime", "createdAt", "CreatedAt", readOnly: true),
         Field(21, "Updated At", "datetime", "updatedAt", "UpdatedAt", readOnly: true),
         Field(101, "Notes", "text", "notes__c", "Notes__c", length: 65535),
