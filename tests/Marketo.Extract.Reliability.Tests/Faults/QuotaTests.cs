@@ -14,9 +14,9 @@ public class QuotaTests
     [Test]
     public async Task DailyCallQuota607_StopsTyped_NextDayCompletes()
     {
-        await using var harness = ReliabilityHarness.Create(configureEmulator: options => options.DailyCallQuota = 45);
+        await using var harness = ReliabilityHarness.Create(configureEmulator: options => options.DailyCallQuota = 35);
 
-        var outcomes = await harness.SyncUntilDoneAsync(maxRuns: 12, outcome => MovePastReset(harness, outcome));
+        var outcomes = await harness.SyncUntilDoneAsync(maxRuns: 20, outcome => MovePastReset(harness, outcome));
 
         AssertStoppedTypedThenCompleted(harness, outcomes, MarketoQuotaKind.DailyApiCalls, "607 daily call quota");
     }
