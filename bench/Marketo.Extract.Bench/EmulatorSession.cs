@@ -7,7 +7,12 @@ internal sealed class EmulatorSession : IAsyncDisposable
 {
     private readonly HttpClient _httpClient;
 
-    public EmulatorSession(MarketoEmulatorOptions options, TimeProvider clock, int maxConcurrentCalls = 5)
+    /// <param name="options">The emulator settings.</param>
+    /// <param name="clock">The clock of both the emulator and the client.</param>
+    /// <param name="maxConcurrentCalls">The client's limit of calls in flight.</param>
+    /// <param name="timeScale">How many times faster than Marketo time passes: the client's rate limit window and
+    /// retry delays are divided by it, as the caller divides the emulator's.</param>
+    public EmulatorSession(MarketoEmulatorOptions options, TimeProvider clock, int maxConcurrentCalls = 5, int timeScale = 1)
     {
         options.TimeProvider = clock;
         Emulator = new MarketoEmulator(options);
@@ -20,6 +25,10 @@ internal sealed class EmulatorSession : IAsyncDisposable
                 ClientId = Emulator.ClientId,
                 ClientSecret = Emulator.ClientSecret,
                 MaxConcurrentCalls = maxConcurrentCalls,
+                RateLimitWindow = TimeSpan.FromSeconds(20) / timeScale,
+                RateLimitRetryDelay = TimeSpan.FromSeconds(20) / timeScale,
+                RetryBaseDelay = TimeSpan.FromSeconds(1) / timeScale,
+                RetryMaxDelay = TimeSpan.FromSeconds(60) / timeScale,
             },
             clock);
     }
