@@ -8,13 +8,13 @@ namespace Marketo.Extract.Benchmarks;
 
 /// <summary>Writing 10,000 decoded lead records of mixed types as JSON with <see cref="MarketoRecord.WriteTo"/>.</summary>
 [MemoryDiagnoser]
-public sealed class JsonWriteBenchmarks : IDisposable
+public class JsonWriteBenchmarks
 {
     private const int Rows = 10_000;
 
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 20);
     private readonly List<MarketoRecord> _records = [];
-    private Utf8JsonWriter _writer = null!;
+    private readonly JsonWriterOptions _options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [GlobalSetup]
     public async Task Setup()
@@ -27,21 +27,18 @@ public sealed class JsonWriteBenchmarks : IDisposable
             _records.Add(record);
         }
 
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
-
-    [GlobalCleanup]
-    public void Dispose() => _writer?.Dispose();
 
     [Benchmark]
     public int WriteRecords()
     {
         _buffer.ResetWrittenCount();
+        using var writer = new Utf8JsonWriter(_buffer, _options);
         foreach (var record in _records)
         {
-            _writer.Reset();
-            record.WriteTo(_writer);
-            _writer.Flush();
+            writer.Reset();
+            record.WriteTo(writer);
+            writer.Flush();
         }
 
         return _buffer.WrittenCount;
