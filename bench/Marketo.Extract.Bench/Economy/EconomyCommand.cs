@@ -51,6 +51,7 @@ internal static class EconomyCommand
         await using var session = new EmulatorSession(
             CreateEmulatorOptions(workload), TimeProvider.System, timeScale: workload.Scale);
         var types = await SelectTypesAsync(session.Client, workload.Types);
+        workload = workload with { Types = types.Count };
         var end = session.Emulator.Dataset.End;
         var start = end - TimeSpan.FromDays(30 * workload.Windows) + TimeSpan.FromHours(1);
         session.Emulator.Statistics.Reset();
