@@ -139,7 +139,7 @@ internal static class EconomyCommand
     }
 
     /// <summary>
-    /// The least time Marketo's 2 processing slots need for these jobs: each job takes the emulator's processing
+    /// The minimum time Marketo's 2 processing slots need for these jobs: each job takes the emulator's processing
     /// time for its file size, rounded up to the status cadence because jobs start and finish on its boundaries,
     /// and the jobs are placed in creation order on whichever slot frees first.
     /// </summary>
