@@ -104,16 +104,16 @@ public sealed partial class MarketoRecord
 
     private static void WriteInstant(Utf8JsonWriter writer, DateTime utc)
     {
-        Span<char> text = stackalloc char[32];
-        utc.TryFormat(text, out var length, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+        Span<byte> text = stackalloc byte[IsoDateFormatter.MaxInstantLength];
+        var length = IsoDateFormatter.WriteInstant(utc, text);
         writer.WriteStringValue(text[..length]);
     }
 
     private static void WriteDate(Utf8JsonWriter writer, DateOnly date)
     {
-        Span<char> text = stackalloc char[16];
-        date.TryFormat(text, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        writer.WriteStringValue(text[..length]);
+        Span<byte> text = stackalloc byte[IsoDateFormatter.DateLength];
+        IsoDateFormatter.WriteDate(date, text);
+        writer.WriteStringValue(text);
     }
 
     private string ToJson()

@@ -28,6 +28,8 @@ internal sealed class Utf8CsvTextReader : TextReader
     private long _bufferOffset;
     private bool _endOfStream;
     private bool _checkedByteOrderMark;
+    private readonly char[] _pair = new char[2];
+    private bool _hasPendingChar;
 
     public Utf8CsvTextReader(Stream stream)
     {
@@ -74,8 +76,16 @@ internal sealed class Utf8CsvTextReader : TextReader
 
     public override int Read(Span<char> buffer)
     {
-        // Two characters always hold one decoded code point, so every call makes progress.
-        ArgumentOutOfRangeException.ThrowIfLessThan(buffer.Length, 2, nameof(buffer));
+        if (buffer.IsEmpty || _hasPendingChar)
+        {
+            return TakePendingChar(buffer);
+        }
+
+        if (buffer.Length == 1)
+        {
+            return ReadOneChar(buffer, Read(_pair.AsSpan()));
+        }
+
         while (true)
         {
             if (_end - _start < 4 && !_endOfStream)
@@ -94,8 +104,17 @@ internal sealed class Utf8CsvTextReader : TextReader
 
     public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
     {
-        // Two characters always hold one decoded code point, so every call makes progress.
-        ArgumentOutOfRangeException.ThrowIfLessThan(buffer.Length, 2, nameof(buffer));
+        if (buffer.IsEmpty || _hasPendingChar)
+        {
+            return TakePendingChar(buffer.Span);
+        }
+
+        if (buffer.Length == 1)
+        {
+            var pairLength = await ReadAsync(_pair, cancellationToken).ConfigureAwait(false);
+            return ReadOneChar(buffer.Span, pairLength);
+        }
+
         while (true)
         {
             if (_end - _start < 4 && !_endOfStream)
@@ -130,6 +149,35 @@ internal sealed class Utf8CsvTextReader : TextReader
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>
+    /// Hands out the first of the <paramref name="pairLength"/> characters decoded into <see cref="_pair"/> and keeps
+    /// the second half of a surrogate pair for the next read. Sep can ask for one character when its buffer is
+    /// nearly full, and a code point can need two, so a one-character read decodes into the pair first.
+    /// </summary>
+    private int ReadOneChar(Span<char> buffer, int pairLength)
+    {
+        if (pairLength == 0)
+        {
+            return 0;
+        }
+
+        buffer[0] = _pair[0];
+        _hasPendingChar = pairLength == 2;
+        return 1;
+    }
+
+    private int TakePendingChar(Span<char> buffer)
+    {
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        buffer[0] = _pair[1];
+        _hasPendingChar = false;
+        return 1;
     }
 
     private Span<byte> PrepareFill()
