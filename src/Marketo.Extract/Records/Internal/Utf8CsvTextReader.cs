@@ -28,6 +28,7 @@ internal sealed class Utf8CsvTextReader : TextReader
     private long _bufferOffset;
     private bool _endOfStream;
     private bool _checkedByteOrderMark;
+    private char? _pendingChar;
 
     public Utf8CsvTextReader(Stream stream)
     {
@@ -74,8 +75,11 @@ internal sealed class Utf8CsvTextReader : TextReader
 
     public override int Read(Span<char> buffer)
     {
-        // Two characters always hold one decoded code point, so every call makes progress.
-        ArgumentOutOfRangeException.ThrowIfLessThan(buffer.Length, 2, nameof(buffer));
+        if (TryTakePending(buffer, out var taken))
+        {
+            return taken;
+        }
+
         while (true)
         {
             if (_end - _start < 4 && !_endOfStream)
@@ -84,7 +88,7 @@ internal sealed class Utf8CsvTextReader : TextReader
                 continue;
             }
 
-            var written = Decode(buffer);
+            var written = DecodeInto(buffer);
             if (written > 0 || (_endOfStream && _start == _end))
             {
                 return written;
@@ -94,8 +98,11 @@ internal sealed class Utf8CsvTextReader : TextReader
 
     public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
     {
-        // Two characters always hold one decoded code point, so every call makes progress.
-        ArgumentOutOfRangeException.ThrowIfLessThan(buffer.Length, 2, nameof(buffer));
+        if (TryTakePending(buffer.Span, out var taken))
+        {
+            return taken;
+        }
+
         while (true)
         {
             if (_end - _start < 4 && !_endOfStream)
@@ -106,7 +113,7 @@ internal sealed class Utf8CsvTextReader : TextReader
                 continue;
             }
 
-            var written = Decode(buffer.Span);
+            var written = DecodeInto(buffer.Span);
             if (written > 0 || (_endOfStream && _start == _end))
             {
                 return written;
@@ -157,6 +164,54 @@ internal sealed class Utf8CsvTextReader : TextReader
                 _start = 3;
             }
         }
+    }
+
+    /// <summary>Hands out the character a one-character read could not take, if there is one.</summary>
+    private bool TryTakePending(Span<char> buffer, out int taken)
+    {
+        taken = 0;
+        if (buffer.IsEmpty)
+        {
+            return true;
+        }
+
+        if (_pendingChar is not { } pending)
+        {
+            return false;
+        }
+
+        buffer[0] = pending;
+        _pendingChar = null;
+        taken = 1;
+        return true;
+    }
+
+    /// <summary>
+    /// Decodes into <paramref name="buffer"/>. A buffer of one character, which Sep asks for when its own buffer is
+    /// nearly full, gets the first of two decoded characters and the next read gets the second, so a surrogate pair
+    /// is never split by the decoder.
+    /// </summary>
+    private int DecodeInto(Span<char> buffer)
+    {
+        if (buffer.Length >= 2)
+        {
+            return Decode(buffer);
+        }
+
+        Span<char> pair = stackalloc char[2];
+        var written = Decode(pair);
+        if (written == 0)
+        {
+            return 0;
+        }
+
+        buffer[0] = pair[0];
+        if (written == 2)
+        {
+            _pendingChar = pair[1];
+        }
+
+        return 1;
     }
 
     private int Decode(Span<char> buffer)
