@@ -18,8 +18,9 @@ internal static class CliApp
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            host.Error.WriteLine(
-                $"marketo-extract: {parseResult.Errors[0].Message} Run 'marketo-extract --help' for usage.");
+            var message = string.Join(' ', parseResult.Errors[0].Message.Split(
+                ['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            host.Error.WriteLine($"marketo-extract: {message} Run 'marketo-extract --help' for usage.");
             return ExitCodes.Usage;
         }
 

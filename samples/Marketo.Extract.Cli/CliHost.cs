@@ -16,11 +16,17 @@ internal sealed record CliHost
     /// <summary>Gets a value indicating whether <see cref="Out"/> is a terminal that can redraw a status line.</summary>
     public bool IsInteractive { get; init; }
 
-    /// <summary>Gets the clock that a start date is checked against.</summary>
+    /// <summary>Gets the clock that a start date is checked against and that a real extraction runs on.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Gets a change to the Marketo client's settings, for tests that need quick retries.</summary>
     public Action<MarketoClientOptions>? ConfigureClient { get; init; }
+
+    /// <summary>Gets a change to the built-in emulator's settings, for tests that need a smaller, faster dataset.</summary>
+    public Action<Testing.MarketoEmulatorOptions>? ConfigureEmulator { get; init; }
+
+    /// <summary>Gets a change to the extraction settings, for tests that need faster polling.</summary>
+    public Action<Streams.MarketoExtractOptions>? ConfigureExtract { get; init; }
 
     /// <summary>Gets a wrapper around the HTTP handler, for tests that alter Marketo's responses.</summary>
     public Func<HttpMessageHandler, HttpMessageHandler>? WrapHandler { get; init; }

@@ -12,14 +12,17 @@ internal sealed class MarketoSession : IAsyncDisposable
 {
     private readonly EmbeddedEmulator? _emulator;
     private readonly HttpClient _http;
+    private readonly CliHost _host;
 
     private MarketoSession(
         ConnectionSettings settings,
         EmbeddedEmulator? emulator,
         HttpClient http,
         MarketoClient client,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        CliHost host)
     {
+        _host = host;
         Settings = settings;
         _emulator = emulator;
         _http = http;
@@ -33,11 +36,11 @@ internal sealed class MarketoSession : IAsyncDisposable
 
     public ILoggerFactory LoggerFactory { get; }
 
-    /// <summary>Creates the clock of an extraction: the system clock, or the demo clock against the emulator.</summary>
+    /// <summary>Creates the clock of an extraction: the host clock, or the demo clock against the emulator.</summary>
     /// <param name="hasSavedCursors">Whether an earlier run saved a cursor; see <see cref="DemoClock"/>.</param>
     public TimeProvider CreateExtractorClock(bool hasSavedCursors) =>
         _emulator is null
-            ? TimeProvider.System
+            ? _host.Clock
             : new DemoClock(hasSavedCursors ? EmbeddedEmulator.LaterRunClockStart : EmbeddedEmulator.FirstRunClockStart);
 
     /// <summary>
@@ -56,7 +59,7 @@ internal sealed class MarketoSession : IAsyncDisposable
         // The demo's "now" is just past the end of its data, so the start date is checked against the data's end.
         var placeholder = new Uri("http://127.0.0.1/");
         var demo = loader.Resolve(EmulatorDefaults(placeholder), EmbeddedEmulator.DatasetEnd);
-        var emulator = await EmbeddedEmulator.StartAsync(cancellationToken);
+        var emulator = await EmbeddedEmulator.StartAsync(host.ConfigureEmulator, cancellationToken);
         try
         {
             host.Out.WriteLine(
@@ -120,13 +123,17 @@ internal sealed class MarketoSession : IAsyncDisposable
         host.Secrets.Add(settings.ClientSecret);
         host.ConfigureClient?.Invoke(options);
 
-        HttpMessageHandler handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        HttpMessageHandler handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        };
         handler = host.WrapHandler?.Invoke(handler) ?? handler;
         var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         try
         {
             var client = new MarketoClient(http, options, logger: loggerFactory.CreateLogger<MarketoClient>());
-            return new MarketoSession(settings, emulator, http, client, loggerFactory);
+            return new MarketoSession(settings, emulator, http, client, loggerFactory, host);
         }
         catch (ArgumentException exception)
         {

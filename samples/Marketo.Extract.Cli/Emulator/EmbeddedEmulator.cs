@@ -30,9 +30,13 @@ internal sealed class EmbeddedEmulator : IAsyncDisposable
 
     public Uri BaseAddress => _emulator.BaseAddress;
 
-    public static async Task<EmbeddedEmulator> StartAsync(CancellationToken cancellationToken)
+    public static async Task<EmbeddedEmulator> StartAsync(
+        Action<MarketoEmulatorOptions>? configure,
+        CancellationToken cancellationToken)
     {
-        var emulator = new MarketoEmulator(CreateOptions());
+        var options = CreateOptions();
+        configure?.Invoke(options);
+        var emulator = new MarketoEmulator(options);
         try
         {
             await emulator.StartAsync(port: 0, cancellationToken);

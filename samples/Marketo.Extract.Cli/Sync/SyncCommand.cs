@@ -39,6 +39,7 @@ internal static class SyncCommand
         var progress = new SyncProgress(host.Out, host.IsInteractive);
         var options = CreateOptions(session, arguments);
         options.Bulk.Progress = progress;
+        host.ConfigureExtract?.Invoke(options);
         using var gatedStore = new OutputGatedCursorStore(stateFile, arguments.FullRefresh);
         var extractor = new MarketoExtractor(
             session.Client, gatedStore, options, clock, session.LoggerFactory.CreateLogger<MarketoExtractor>());
