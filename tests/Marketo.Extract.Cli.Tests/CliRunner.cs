@@ -43,6 +43,7 @@ internal static class CliRunner
         ConfigureClient = options =>
         {
             options.MaxRetryAttempts = 1;
+            options.MaxCallsPerWindow = 1_000;
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
             options.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
         },
