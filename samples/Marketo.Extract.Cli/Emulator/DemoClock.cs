@@ -7,9 +7,11 @@ namespace Marketo.Extract.Cli.Emulator;
 /// <remarks>
 /// The extractor plans export windows up to "now" and moves each cursor there. The first run starts its clock an
 /// hour after the data ends, so every cursor ends up at least an hour past the last record. A later run starts its
-/// clock half an hour after the data ends, so "now" stays behind the cursors saved by the first run (for runs under
-/// half an hour) and no window is planned: no export job, no record read twice. A stream synced for the first time
-/// in a later run still covers all the data, because its clock is past the data's end too.
+/// clock half an hour after the data ends. For runs shorter than half an hour, "now" then stays behind the cursors
+/// the first run saved, so no window is planned: no export job is created and no record is read twice. A stream
+/// synced for the first time in a later run still covers all the data, because its clock is past the data's end too.
+/// NOTE: a stream first synced in a later run saves a cursor under an hour past the data, so the run after that may
+/// create one empty export job for it; it reads no record twice.
 /// </remarks>
 internal sealed class DemoClock : TimeProvider
 {

@@ -50,7 +50,7 @@ internal sealed class CsvRecordFormatter
         return row.Append("\r\n").ToString();
     }
 
-    /// <summary>Quotes a cell when it holds a comma, a quote, a line break or edge spaces, doubling inner quotes.</summary>
+    /// <summary>Quotes a cell that contains a comma, a quote, a line break or edge spaces, doubling inner quotes.</summary>
     public static string Quote(string cell)
     {
         var needsQuotes = cell.AsSpan().IndexOfAny(",\"\r\n") >= 0

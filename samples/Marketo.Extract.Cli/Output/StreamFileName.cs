@@ -4,7 +4,7 @@ namespace Marketo.Extract.Cli.Output;
 /// Turns a stream id into the name of its output file, rejecting any id that is not a plain file name.
 /// </summary>
 /// <remarks>
-/// Activity stream ids come from activity type names chosen by whoever administers the Marketo instance, so they are
+/// Activity stream ids come from activity type names that the Marketo instance's administrators choose, so they are
 /// untrusted input: only <c>[a-z0-9_]</c> passes, which rules out separators, <c>..</c>, hidden names, device names
 /// with extensions and anything a file system could read differently. The length cap keeps the name, a temporary
 /// suffix and the folder within the limits of every common file system.

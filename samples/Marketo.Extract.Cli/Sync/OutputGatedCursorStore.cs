@@ -11,7 +11,7 @@ namespace Marketo.Extract.Cli.Sync;
 /// stream's file into place only when the stream ends. So this store splits each save in two: the export jobs
 /// (<see cref="StreamState.PendingExports"/>) are written through at once, because a job id lost in a crash is an
 /// export Marketo already counted against the daily quota; the cursor, the ids at it and the leads filter are held
-/// back and written with the stream's last saved value until <see cref="CommitAsync"/> says the output is in place.
+/// back and written with the stream's last saved value until <see cref="CommitAsync"/> reports that the output is in place.
 /// </para>
 /// <para>
 /// A crash between the file rename and <see cref="CommitAsync"/> leaves the file ahead of the state: the next run
@@ -24,12 +24,12 @@ internal sealed class OutputGatedCursorStore : ICursorStore, IDisposable
     private readonly bool _ignoreSavedCursors;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, StreamState> _written = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, StreamState> _held = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StreamState> _heldBack = new(StringComparer.Ordinal);
 
     /// <param name="inner">The store that persists the state.</param>
     /// <param name="ignoreSavedCursors">
-    /// Whether streams start from the start date instead of their saved cursor (a full refresh); the saved cursors stay
-    /// on disk until each stream's new output is committed.
+    /// Whether streams start from the start date instead of their saved cursor, for a full refresh. The saved cursors
+    /// stay on disk until each stream's new output is committed.
     /// </param>
     public OutputGatedCursorStore(ICursorStore inner, bool ignoreSavedCursors)
     {
@@ -62,7 +62,7 @@ internal sealed class OutputGatedCursorStore : ICursorStore, IDisposable
         try
         {
             var written = await LoadWrittenNeedsLockAsync(streamId, cancellationToken) ?? new StreamState();
-            _held[streamId] = state;
+            _heldBack[streamId] = state;
             var gated = state with
             {
                 Cursor = written.Cursor,
@@ -84,7 +84,7 @@ internal sealed class OutputGatedCursorStore : ICursorStore, IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_held.Remove(streamId, out var state))
+            if (_heldBack.Remove(streamId, out var state))
             {
                 await _inner.SaveAsync(streamId, state, cancellationToken);
                 _written[streamId] = state;

@@ -11,9 +11,10 @@ namespace Marketo.Extract.Cli.Sync;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Order of work, chosen so that bad input fails before anything is written: the configuration, the output folder
-/// (created, locked, checked for writing), the state file (read and checked), the stream list from Marketo (every
-/// requested stream must exist and every stream id must be a safe file name), and only then the extraction.
+/// The work runs in an order that makes bad input fail before anything is written. First come the configuration, the
+/// output folder (created, locked, checked for writing) and the state file (read and checked). Then the stream list
+/// from Marketo, where every requested stream must exist and every stream id must be a safe file name. Only then
+/// does the extraction start.
 /// </para>
 /// <para>
 /// Output and state: the records of each stream go to a temporary file (see <see cref="StreamFile"/>), which is

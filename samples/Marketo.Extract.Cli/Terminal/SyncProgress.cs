@@ -6,8 +6,8 @@ namespace Marketo.Extract.Cli.Terminal;
 
 /// <summary>
 /// Shows a sync's progress: which stream is read, how many export jobs wait in Marketo's queue or are processing,
-/// and how many rows were read. On a terminal it redraws one status line; when output is redirected it writes plain
-/// lines, on job state changes and at most every few seconds for row counts.
+/// and how many rows were read. On a terminal it redraws one status line. When output is redirected it writes plain
+/// lines instead: one per job state change, and a row count at most every few seconds.
 /// </summary>
 internal sealed class SyncProgress : IProgress<ExtractProgress>, IProgress<BulkExportProgress>
 {

@@ -187,9 +187,9 @@ internal sealed class Utf8CsvTextReader : TextReader
     }
 
     /// <summary>
-    /// Decodes into <paramref name="buffer"/>. A buffer of one character, which Sep asks for when its own buffer is
-    /// nearly full, gets the first of two decoded characters and the next read gets the second, so a surrogate pair
-    /// is never split by the decoder.
+    /// Decodes into <paramref name="buffer"/>. Sep requests one character when its own buffer is nearly full. Such a
+    /// read gets the first of two decoded characters and the next read gets the second, so the decoder never has to
+    /// split a surrogate pair.
     /// </summary>
     private int DecodeInto(Span<char> buffer)
     {
