@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Logging;
+using Marketo.Extract.Cli.Output;
+using Marketo.Extract.Cli.Terminal;
+using Marketo.Extract.Streams;
+
+namespace Marketo.Extract.Cli.Sync;
+
+/// <summary>
+/// Runs <c>marketo-extract sync</c>: extracts the selected streams into one file per stream and keeps the cursors in
+/// a state file, so the next run reads only what changed.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The work runs in an order that makes bad input fail before anything is written. First come the configuration, the
+/// output folder (created, locked, checked for writing) and the state file (read and checked). Then the stream list
+/// from Marketo, where every requested stream must exist and every stream id must be a safe file name. Only then
+/// does the extraction start.
+/// </para>
+/// <para>
+/// Output and state: the records of each stream go to a temporary file (see <see cref="StreamFile"/>), which is
+/// renamed over the stream's file when the stream ends: a fixed stream when the next stream starts, the activity
+/// streams (read together, window by window) when the extraction ends. The cursor is written to the state file only
+/// after that rename (see <see cref="OutputGatedCursorStore"/>), so the state never gets ahead of the output, while
+/// export job ids are written at once. An interrupted or failed run leaves every stream it had not finished exactly
+/// as before: its file untouched, its cursor unmoved, its export jobs saved for the next run to resume.
+/// </para>
+/// </remarks>
+internal static class SyncCommand
+{
+
+    public static async Task<int> RunAsync(CliHost host, SyncArguments arguments, CancellationToken cancellationToken)
+    {
+        var statePath = Path.GetFullPath(arguments.StatePath ?? Path.Combine(arguments.OutputFolder, "state.json"));
+        await using var session = await MarketoSession.OpenAsync(host, arguments.Common, cancellationToken);
+        using var folder = OutputFolder.Open(arguments.OutputFolder);
+        using var stateFile = new JsonFileCursorStore(statePath);
+        var savedStates = await CheckStateFileAsync(stateFile, cancellationToken);
+        var clock = session.CreateExtractorClock(savedStates.Values.Any(state => state.Cursor is not null));
+
+        var progress = new SyncProgress(host.Out, host.IsInteractive);
+        var options = CreateOptions(session, arguments);
+        options.Bulk.Progress = progress;
+        host.ConfigureExtract?.Invoke(options);
+        using var gatedStore = new OutputGatedCursorStore(stateFile, arguments.FullRefresh);
+        var extractor = new MarketoExtractor(
+            session.Client, gatedStore, options, clock, session.LoggerFactory.CreateLogger<MarketoExtractor>());
+        var streams = await SelectStreamsAsync(extractor, arguments.Streams, cancellationToken);
+
+        var run = new SyncRun(folder, arguments, streams, gatedStore, progress);
+        await using (run)
+        {
+            await run.ExecuteAsync(extractor, cancellationToken);
+        }
+
+        progress.Finish();
+        SummaryTable.Write(host.Out, extractor.LastSummary!, run.CommittedFiles);
+        host.Out.WriteLine($"State: {statePath}");
+        return ExitCodes.Success;
+    }
+
+    private static MarketoExtractOptions CreateOptions(MarketoSession session, SyncArguments arguments) => new()
+    {
+        StartDate = session.Settings.StartDate,
+        WindowInDays = session.Settings.WindowInDays,
+        FullRefresh = arguments.FullRefresh,
+        Bulk = new Bulk.BulkExportOptions
+        {
+            PollInterval = session.Settings.PollInterval,
+            JobTimeout = session.Settings.JobTimeout,
+        },
+    };
+
+    private static async Task<IReadOnlyDictionary<string, StreamState>> CheckStateFileAsync(
+        JsonFileCursorStore stateFile,
+        CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Path.GetDirectoryName(stateFile.FilePath)))
+        {
+            throw CliException.Usage(
+                $"The folder of the state file '{stateFile.FilePath}' does not exist; create it or choose another --state.");
+        }
+
+        try
+        {
+            return await stateFile.LoadAllAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw CliException.Usage(
+                $"The state file '{stateFile.FilePath}' cannot be used ({exception.Message}); fix it, or move it away to " +
+                "sync every stream again from the start date.");
+        }
+    }
+
+    /// <summary>
+    /// Lists the streams from Marketo and returns the selected ones, checking that each exists and that each id can
+    /// name a file.
+    /// </summary>
+    private static async Task<IReadOnlyList<StreamDescriptor>> SelectStreamsAsync(
+        MarketoExtractor extractor,
+        IReadOnlyList<string>? requested,
+        CancellationToken cancellationToken)
+    {
+        var streams = await extractor.DiscoverAsync(cancellationToken);
+        var byId = streams.ToDictionary(stream => stream.Id, StringComparer.Ordinal);
+        if (requested is not null)
+        {
+            var unknown = requested.Where(id => !byId.ContainsKey(id)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw CliException.Usage(
+                    $"Unknown stream {string.Join(", ", unknown.Select(id => $"'{StreamFileName.Printable(id)}'"))}; " +
+                    "run 'marketo-extract discover' to list the streams of this instance.");
+            }
+        }
+
+        var selected = requested is null ? streams : [.. requested.Distinct(StringComparer.Ordinal).Select(id => byId[id])];
+        foreach (var stream in selected)
+        {
+            if (StreamFileName.Check(stream.Id) is { } reason)
+            {
+                throw new CliException(
+                    ExitCodes.Failure,
+                    $"Stream id '{StreamFileName.Printable(stream.Id)}' from Marketo {reason}, so it cannot name an output " +
+                    "file; leave it out with --streams (run 'marketo-extract discover' to list the others).");
+            }
+        }
+
+        return selected;
+    }
+}

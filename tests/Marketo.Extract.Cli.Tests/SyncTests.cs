@@ -1,0 +1,187 @@
+using System.Text;
+using System.Text.Json;
+using Marketo.Extract.Cli.Emulator;
+using Marketo.Extract.Testing;
+
+namespace Marketo.Extract.Cli.Tests;
+
+/// <summary>End-to-end runs of <c>sync</c> against the embedded and a standalone emulator.</summary>
+[NonParallelizable]
+public sealed class SyncTests
+{
+    private string _root = null!;
+    private string _firstRun = null!;
+    private CliResult _firstResult = null!;
+
+    [OneTimeSetUp]
+    public async Task RunFirstSync()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "marketo-extract-tests-" + Guid.NewGuid().ToString("N"));
+        _firstRun = Path.Combine(_root, "first");
+        _firstResult = await CliRunner.RunAsync(["sync", "--out", _firstRun]);
+    }
+
+    [OneTimeTearDown]
+    public void DeleteFolders() => Directory.Delete(_root, recursive: true);
+
+    [Test]
+    public void Sync_FirstRunOnEmbeddedEmulator_WritesEveryStreamAndState()
+    {
+        Assert.That(_firstResult.ExitCode, Is.EqualTo(ExitCodes.Success), _firstResult.Error);
+        Assert.That(_firstResult.Output, Does.StartWith(
+            "No Marketo credentials given: extracting from the built-in emulator at http://127.0.0.1:"));
+        string[] streams = ["activity_types", "campaigns", "lists", "programs", "leads", "deleted_leads"];
+        foreach (var stream in streams)
+        {
+            Assert.That(new FileInfo(Path.Combine(_firstRun, stream + ".jsonl")).Length, Is.GreaterThan(0), stream);
+        }
+
+        var activityFiles = Directory.GetFiles(_firstRun, "activities_*.jsonl").Where(path => new FileInfo(path).Length > 0);
+        Assert.That(activityFiles.Count(), Is.GreaterThan(10));
+        Assert.That(File.Exists(Path.Combine(_firstRun, "state.json")), Is.True);
+        Assert.That(_firstResult.Output, Does.Contain("export jobs: ").And.Not.Contain("export jobs: 0 created"));
+    }
+
+    [Test]
+    public void Sync_FirstRun_WritesOneValidJsonObjectPerLine()
+    {
+        var lines = File.ReadAllLines(Path.Combine(_firstRun, "activities_fill_out_form.jsonl"), Encoding.UTF8);
+
+        Assert.That(lines, Is.Not.Empty);
+        foreach (var line in lines)
+        {
+            using var document = JsonDocument.Parse(line);
+            Assert.That(document.RootElement.ValueKind, Is.EqualTo(JsonValueKind.Object));
+        }
+    }
+
+    [Test]
+    public async Task Sync_SecondRun_ExportsNothingAgain()
+    {
+        var folder = CopyOfFirstRun("second");
+        var before = FolderSnapshot.Take(folder);
+
+        var result = await CliRunner.RunAsync(["sync", "--out", folder]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Error);
+        Assert.That(result.Output, Does.Contain("export jobs: 0 created, 0 resumed"));
+        Assert.That(result.Output, Does.Match(@"Total\s+36\s")); // only activity_types, read whole every time
+        foreach (var name in before.Files.Keys.Where(name => name.EndsWith(".jsonl", StringComparison.Ordinal)))
+        {
+            Assert.That(File.ReadAllBytes(Path.Combine(folder, name)), Is.EqualTo(before.Files[name]), name);
+        }
+    }
+
+    [Test]
+    public async Task Sync_StandaloneEmulatorThroughConfig_GivesSameRecords()
+    {
+        await using var emulator = new MarketoEmulator(CliRunner.CreateStandaloneOptions());
+        await emulator.StartAsync();
+        var folder = Path.Combine(_root, "standalone");
+        var config = WriteConfig(emulator.BaseAddress.ToString(), emulator.ClientId, emulator.ClientSecret);
+
+        var result = await CliRunner.RunAsync(["sync", "--out", folder, "--config", config]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Error);
+        Assert.That(result.Output, Does.Not.Contain("built-in emulator"));
+        foreach (var stream in new[] { "leads", "activities_visit_webpage", "campaigns", "programs" })
+        {
+            var expected = File.ReadAllLines(Path.Combine(_firstRun, stream + ".jsonl")).Order(StringComparer.Ordinal);
+            var actual = File.ReadAllLines(Path.Combine(folder, stream + ".jsonl")).Order(StringComparer.Ordinal);
+            Assert.That(actual, Is.EqualTo(expected), stream);
+        }
+
+        AssertSecretAbsent(emulator.ClientSecret, result, folder);
+    }
+
+    [Test]
+    public async Task Sync_CsvFormat_WritesHeaderAndQuotedRows()
+    {
+        var folder = Path.Combine(_root, "csv");
+
+        var result = await CliRunner.RunAsync(["sync", "--out", folder, "--format", "csv", "--streams", "campaigns,activity_types"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Error);
+        var text = File.ReadAllText(Path.Combine(folder, "campaigns.csv"));
+        Assert.That(text, Does.StartWith("id,name,description,type,programId,programName,workspaceName,createdAt,updatedAt,active\r\n"));
+        Assert.That(File.ReadAllText(Path.Combine(folder, "activity_types.csv")), Does.Contain("\"[{\"\""));
+        Assert.That(File.Exists(Path.Combine(folder, "leads.csv")), Is.False);
+    }
+
+    [Test]
+    public async Task Sync_CancelledMidStream_LeavesEarlierFilesAndCursorsIntact()
+    {
+        var folder = CopyOfFirstRun("cancelled");
+        var before = FolderSnapshot.Take(folder, includeHidden: false);
+        using var cancellation = new CancellationTokenSource();
+        var wrap = (HttpMessageHandler inner) => new CancelOnRequestHandler(inner, "/bulk/v1/leads/export/create.json", cancellation);
+
+        var result = await CliRunner.RunAsync(
+            ["sync", "--out", folder, "--full-refresh"], wrapHandler: wrap, cancellationToken: cancellation.Token);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Cancelled), result.Error);
+        Assert.That(result.ErrorLines, Has.Length.EqualTo(1));
+        var after = FolderSnapshot.Take(folder, includeHidden: false);
+        Assert.That(after.Files.Keys, Is.EquivalentTo(before.Files.Keys));
+        Assert.That(after.Files["leads.jsonl"], Is.EqualTo(before.Files["leads.jsonl"]));
+        Assert.That(Directory.GetFiles(folder, "*.partial"), Is.Empty);
+        Assert.That(CursorOf(after, "leads"), Is.EqualTo(CursorOf(before, "leads")));
+    }
+
+    [Test]
+    public async Task Sync_HostileActivityTypeName_IsRejectedBeforeWriting()
+    {
+        var folder = CopyOfFirstRun("hostile");
+        var before = FolderSnapshot.Take(folder);
+        var wrap = (HttpMessageHandler inner) => new RenameActivityTypeHandler(inner, "Visit Webpage", "Besuch/../../日本");
+
+        var result = await CliRunner.RunAsync(["sync", "--out", folder], wrapHandler: wrap);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Failure));
+        Assert.That(result.ErrorLines, Has.Length.EqualTo(1));
+        Assert.That(result.Error, Does.Contain("cannot name an output file").And.Contain("--streams"));
+        before.AssertSame(FolderSnapshot.Take(folder));
+        Assert.That(Directory.GetFiles(_root, "*日本*", SearchOption.AllDirectories), Is.Empty);
+    }
+
+    private string CopyOfFirstRun(string name)
+    {
+        Assert.That(_firstResult.ExitCode, Is.EqualTo(ExitCodes.Success), "the first sync failed: " + _firstResult.Error);
+        var folder = Path.Combine(_root, name);
+        FolderSnapshot.CopyFolder(_firstRun, folder);
+        return folder;
+    }
+
+    private string WriteConfig(string url, string clientId, string secret)
+    {
+        var path = Path.Combine(_root, Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["domain_url"] = url,
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+            ["start_date"] = EmbeddedEmulator.DatasetEnd.AddDays(-EmbeddedEmulator.HistoryDays).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["poll_interval_seconds"] = "1",
+        }));
+        return path;
+    }
+
+    private static string? CursorOf(FolderSnapshot snapshot, string stream)
+    {
+        using var document = JsonDocument.Parse(snapshot.Files["state.json"]);
+        return document.RootElement.GetProperty("streams").GetProperty(stream).GetProperty("cursor").GetString();
+    }
+
+    internal static void AssertSecretAbsent(string secret, CliResult result, string? folder)
+    {
+        Assert.That(result.Output, Does.Not.Contain(secret));
+        Assert.That(result.Error, Does.Not.Contain(secret));
+        if (folder is not null && Directory.Exists(folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                Assert.That(File.ReadAllText(file), Does.Not.Contain(secret), file);
+            }
+        }
+    }
+}
