@@ -29,7 +29,7 @@ internal sealed class CsvRecordFormatter
         _buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(_buffer, JsonLinesFile.WriterOptions))
         {
-            RecordJson.Write(writer, record);
+            record.WriteTo(writer);
         }
 
         using var document = JsonDocument.Parse(_buffer.WrittenMemory);

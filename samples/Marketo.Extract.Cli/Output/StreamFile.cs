@@ -57,7 +57,7 @@ internal sealed class StreamFile : IAsyncDisposable
             }
             else
             {
-                RecordJson.Write(_json!, record);
+                record.WriteTo(_json!);
                 _json!.Flush();
                 _json.Reset();
                 _temporary!.WriteByte((byte)'\n');

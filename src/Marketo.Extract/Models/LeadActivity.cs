@@ -36,5 +36,5 @@ public sealed record LeadActivity
 
     /// <summary>Gets the members of the response that this type does not model.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

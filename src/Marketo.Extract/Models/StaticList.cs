@@ -29,5 +29,5 @@ public sealed record StaticList
 
     /// <summary>Gets the members of the response that this type does not model.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
