@@ -15,8 +15,9 @@ namespace Marketo.Extract.Streams;
 /// <para>
 /// The checkpoint contract: a stream's cursor is saved only after every record it covers has been handed to the
 /// consumer and the consumer has asked for the next record (or the enumeration ended). A consumer that stores each
-/// record before asking for the next loses nothing if the process dies at any point; after a restart, at most the
-/// records of one export window (one page for deleted leads, the whole stream for campaigns and lists) come again.
+/// record before asking for the next loses nothing if the process dies at any point. After a restart, what comes
+/// again is at most the records since the stream's last checkpoint: one export window for leads, activities and
+/// programs, one page for deleted leads, and the whole stream for campaigns and lists.
 /// </para>
 /// <para>
 /// One instance can run several extractions one after another, not at the same time.
