@@ -7,7 +7,7 @@ namespace Marketo.Extract.Emulator;
 internal sealed record EmulatorArguments(int Port, MarketoEmulatorOptions Options)
 {
     public const string Usage =
-        "usage: Marketo.Extract.Emulator [--port N] [--seed N] [--leads N] [--activities N] [--days N] " +
+        "usage: Marketo.Extract.Emulator [--port N] [--seed N] [--leads N] [--activities N] [--days N] [--end ISO-8601] " +
         "[--status-cadence-seconds N] [--processing-seconds N] [--token-lifetime-seconds N] " +
         "[--daily-call-quota N] [--daily-export-quota-mb N] [--missing-token-code 600|601] " +
         "[--no-updated-at-filter] [--allow-access-token-query]";
@@ -30,6 +30,12 @@ internal sealed record EmulatorArguments(int Port, MarketoEmulatorOptions Option
             if (i + 1 >= args.Count)
             {
                 throw new FormatException($"{name} needs a value; {Usage}");
+            }
+
+            if (name == "--end")
+            {
+                options.DatasetEnd = Instant(name, args[++i]);
+                continue;
             }
 
             int value = Number(name, args[++i]);
@@ -96,6 +102,11 @@ internal sealed record EmulatorArguments(int Port, MarketoEmulatorOptions Option
             default: throw new FormatException($"unknown option '{name}'; {Usage}");
         }
     }
+
+    private static DateTimeOffset Instant(string name, string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value.ToUniversalTime()
+            : throw new FormatException($"{name} is '{text}'; give an ISO 8601 instant such as 2025-06-30T00:00:00Z");
 
     private static TimeSpan Seconds(string name, int value, int minimum) =>
         TimeSpan.FromSeconds(Between(name, value, minimum, 86_400));

@@ -29,7 +29,7 @@ public sealed partial class MarketoExtractor
     [
         new("id", "integer"), new("name", "string"), new("description", "string"), new("type", "string"),
         new("channel", "string"), new("status", "string"), new("workspace", "string"), new("url", "string"),
-        new("folder", "json"), new("createdAt", "datetime"), new("updatedAt", "datetime"),
+        new("folder", "json"), new("headStart", "boolean"), new("createdAt", "datetime"), new("updatedAt", "datetime"),
     ];
 
     private static readonly StreamField[] DeletedLeadFields =

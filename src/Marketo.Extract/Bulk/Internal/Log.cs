@@ -36,7 +36,7 @@ internal static partial class Log
         Message = "Marketo's export queue is full, so {Kind} export job {ExportId} stays Created; enqueueing again in {RetryDelay}")]
     internal static partial void QueueFull(ILogger logger, BulkExportObject kind, string exportId, TimeSpan retryDelay);
 
-    [LoggerMessage(EventId = 3008, EventName = "BulkExportCancelFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 3008, EventName = "BulkExportCancelFailed", Level = LogLevel.Information,
         Message = "Could not cancel {Kind} export job {ExportId} on Marketo; it may keep its place in the export queue until it finishes")]
     internal static partial void CancelFailed(ILogger logger, BulkExportObject kind, string exportId, Exception exception);
 
