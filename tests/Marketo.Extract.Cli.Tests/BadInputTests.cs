@@ -50,6 +50,7 @@ public sealed class BadInputTests
     [TestCase("window zero from environment", ExitCodes.Usage, "MARKETO_WINDOW_IN_DAYS")]
     [TestCase("output folder is a file", ExitCodes.Usage, "cannot be written")]
     [TestCase("unknown stream", ExitCodes.Usage, "Unknown stream 'no_such_stream'")]
+    [TestCase("state file is a folder", ExitCodes.Usage, "is a folder")]
     [TestCase("unknown option", ExitCodes.Usage, "--no-such-option")]
     [TestCase("unreachable host", ExitCodes.Connection, "Check domain_url")]
     [TestCase("wrong credentials", ExitCodes.Authentication, "client_secret")]
@@ -87,6 +88,7 @@ public sealed class BadInputTests
             "window zero from environment" => ([.. sync, "--config", WriteConfig(valid)], new() { ["MARKETO_WINDOW_IN_DAYS"] = "0" }),
             "output folder is a file" => (["sync", "--out", Path.Combine(folder, "campaigns.jsonl"), "--config", WriteConfig(valid)], null),
             "unknown stream" => ([.. sync, "--config", WriteConfig(valid), "--streams", "campaigns,no_such_stream"], null),
+            "state file is a folder" => ([.. sync, "--config", WriteConfig(valid), "--state", _root], null),
             "unknown option" => ([.. sync, "--no-such-option"], null),
             "unreachable host" => ([.. sync, "--config", WriteConfig(new() { ["domain_url"] = "http://127.0.0.1:9" })], null),
             "wrong credentials" => ([.. sync], new()

@@ -80,6 +80,13 @@ internal static class SyncCommand
                 $"The folder of the state file '{stateFile.FilePath}' does not exist; create it or choose another --state.");
         }
 
+        if (Directory.Exists(stateFile.FilePath))
+        {
+            throw CliException.Usage(
+                $"The state file '{stateFile.FilePath}' is a folder; give --state the path of a file, such as " +
+                $"{Path.Combine(stateFile.FilePath, "state.json")}.");
+        }
+
         try
         {
             return await stateFile.LoadAllAsync(cancellationToken);
