@@ -4,6 +4,12 @@ using Marketo.Extract.Testing;
 
 // Serves a local Marketo on 127.0.0.1 until SIGINT (Ctrl+C), SIGTERM or SIGQUIT: the printed credentials are
 // fake demo values.
+if (args is ["-h" or "--help"])
+{
+    Console.WriteLine(EmulatorArguments.Usage);
+    return 0;
+}
+
 EmulatorArguments arguments;
 try
 {
