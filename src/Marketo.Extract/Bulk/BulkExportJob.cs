@@ -235,9 +235,9 @@ public sealed partial class BulkExportJob
     }
 
     /// <summary>
-    /// Creates the job, and when a create fails in a way that may still have created it (a dropped connection, an HTTP
-    /// 5xx, a timeout), cancels every job in Created that Marketo lists for this API user since the attempt began and
-    /// tries again, so no unaccounted job is left behind.
+    /// Creates the job. When a create fails in a way that may still have created it (a dropped connection, an HTTP
+    /// 5xx, a timeout), every job in Created that Marketo lists for this API user since the attempt began is cancelled
+    /// and the create is tried again, so no unaccounted job is left behind.
     /// </summary>
     /// <remarks>
     /// A job in Created costs no export quota and takes no queue slot; cancelling is bookkeeping. Jobs are owned by the

@@ -1,6 +1,6 @@
 namespace Marketo.Extract;
 
-/// <summary>The file of an export job answered HTTP 404: the job is not completed, or its file has expired.</summary>
+/// <summary>The file request of an export job returned HTTP 404: the job is not completed, or its file has expired.</summary>
 public class MarketoExportFileNotFoundException : MarketoException
 {
     /// <summary>Initializes a new instance of the <see cref="MarketoExportFileNotFoundException"/> class.</summary>

@@ -16,7 +16,7 @@ public class ExtractorApiTests
 
         await foreach (var batch in extractor.ReadBatchesAsync([StreamIds.Leads, StreamIds.Campaigns], maxBatchSize: 100))
         {
-            // Nothing of this batch may be saved before the consumer asks for the next batch.
+            // Nothing of this batch may be saved before the consumer requests the next batch.
             if (batch.Checkpoint is { } checkpoint && harness.Store.States.TryGetValue(batch.StreamId, out var saved))
             {
                 Assert.That(saved.Cursor, Is.Not.EqualTo(checkpoint.Cursor).Or.EqualTo(null), batch.StreamId);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Marketo.Extract.Internal;
 using Marketo.Extract.Models;
 
 namespace Marketo.Extract.Streams.Internal;
@@ -21,30 +21,18 @@ internal static class ExportPlan
         int windowInDays,
         IReadOnlyCollection<PendingExport> pending)
     {
-        var planned = new List<PlannedExport>();
         var width = TimeSpan.FromDays(windowInDays);
-        var windowStart = start;
-        while (windowStart < now)
-        {
-            var saved = pending.FirstOrDefault(export =>
-                export.Key.StartsWith(keyPrefix + StartPart(windowStart), StringComparison.Ordinal)
+        PendingExport? SavedAt(DateTimeOffset windowStart) =>
+            pending.FirstOrDefault(export =>
+                export.Key.StartsWith(keyPrefix + MarketoDateTime.FormatFilter(windowStart) + "/", StringComparison.Ordinal)
                 && export.WindowEnd is { } end && end > windowStart && end <= now && end - windowStart <= width);
-            var windowEnd = saved?.WindowEnd ?? (windowStart + width < now ? windowStart + width : now);
-            var window = new DateTimeRange(windowStart, windowEnd);
-            planned.Add(new PlannedExport(KeyOf(keyPrefix, window), window, saved?.ExportId));
-            windowStart = windowEnd;
-        }
 
-        return planned;
+        var windows = ExportWindows.Plan(start, now, windowInDays, windowStart => SavedAt(windowStart)?.WindowEnd);
+        return [.. windows.Select(window => new PlannedExport(KeyOf(keyPrefix, window), window, SavedAt(window.Start)?.ExportId))];
     }
 
     public static string KeyOf(string keyPrefix, DateTimeRange window) =>
-        keyPrefix + StartPart(window.Start) + "/" + Format(window.End);
-
-    private static string StartPart(DateTimeOffset start) => Format(start);
-
-    private static string Format(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        keyPrefix + MarketoDateTime.FormatFilter(window.Start) + "/" + MarketoDateTime.FormatFilter(window.End);
 }
 
 /// <summary>One export window with its stable key and, when an earlier run created its job, that job's id.</summary>

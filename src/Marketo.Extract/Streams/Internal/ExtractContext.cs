@@ -1,3 +1,4 @@
+using Marketo.Extract.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Marketo.Extract.Streams.Internal;
@@ -18,9 +19,5 @@ internal sealed class ExtractContext
     public required ExtractTracker Tracker { get; init; }
 
     /// <summary>Gets the current time in whole seconds, the precision of Marketo's filters.</summary>
-    public DateTimeOffset UtcNowInSeconds()
-    {
-        var now = TimeProvider.GetUtcNow();
-        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-    }
+    public DateTimeOffset UtcNowInSeconds() => MarketoDateTime.TruncateToSeconds(TimeProvider.GetUtcNow());
 }
