@@ -12,11 +12,24 @@ internal sealed class EmulatorSession : IAsyncDisposable
     /// <param name="maxConcurrentCalls">The client's limit of calls in flight.</param>
     /// <param name="timeScale">How many times faster than Marketo time passes: the client's rate limit window and
     /// retry delays are divided by it, as the caller divides the emulator's.</param>
-    public EmulatorSession(MarketoEmulatorOptions options, TimeProvider clock, int maxConcurrentCalls = 5, int timeScale = 1)
+    /// <param name="recorder">A handler that sees every request before the emulator does, or <see langword="null"/>.</param>
+    public EmulatorSession(
+        MarketoEmulatorOptions options,
+        TimeProvider clock,
+        int maxConcurrentCalls = 5,
+        int timeScale = 1,
+        DelegatingHandler? recorder = null)
     {
         options.TimeProvider = clock;
         Emulator = new MarketoEmulator(options);
-        _httpClient = new HttpClient(Emulator.CreateHandler()) { BaseAddress = Emulator.BaseAddress };
+        HttpMessageHandler handler = Emulator.CreateHandler();
+        if (recorder is not null)
+        {
+            recorder.InnerHandler = handler;
+            handler = recorder;
+        }
+
+        _httpClient = new HttpClient(handler) { BaseAddress = Emulator.BaseAddress };
         Client = new MarketoClient(
             _httpClient,
             new MarketoClientOptions

@@ -15,6 +15,7 @@ const string Usage = """
                --size-mb N (1200)
       economy  export jobs, API calls, polls and wall time of the extractor next to the naive plan
                --types 10,20,40  --windows N (3)  --scale N (60)  --activities N (50000)
+               --timeline (print when each job of the extractor moved on)  --skip-naive
       serve    (used by memory) serve one file over HTTP on 127.0.0.1 with Range support
 
     common options:

@@ -34,6 +34,7 @@ public sealed class MarketoEmulator : IAsyncDisposable
     private readonly EmulatorApplication _application;
     private readonly ErrorBarrier _barrier;
     private readonly TokenService _tokens;
+    private readonly ExportEngine _exports;
     private readonly ILogger _logger;
     private WebApplication? _inProcessHost;
     private TestServer? _testServer;
@@ -59,10 +60,10 @@ public sealed class MarketoEmulator : IAsyncDisposable
         _logger = _options.LoggerFactory?.CreateLogger("Marketo.Extract.Testing.MarketoEmulator") ?? NullLogger.Instance;
         _tokens = new TokenService(_options);
         var limiter = new CallLimiter(_options);
-        var exports = new ExportEngine(_options, Dataset, Statistics, _logger, now);
-        Faults = new EmulatorFaults(exports, _tokens, time);
-        exports.Faults = Faults;
-        _application = new EmulatorApplication(_options, Dataset, _tokens, limiter, exports, Faults, Statistics, _logger);
+        _exports = new ExportEngine(_options, Dataset, Statistics, _logger, now);
+        Faults = new EmulatorFaults(_exports, _tokens, time);
+        _exports.Faults = Faults;
+        _application = new EmulatorApplication(_options, Dataset, _tokens, limiter, _exports, Faults, Statistics, _logger);
         _barrier = new ErrorBarrier(_application.NextRequestId, Statistics, time, _logger);
     }
 
@@ -132,6 +133,13 @@ public sealed class MarketoEmulator : IAsyncDisposable
         _kestrelAddress = new Uri($"http://127.0.0.1:{new Uri(address).Port}");
         Log.Listening(_logger, _kestrelAddress);
     }
+
+    /// <summary>
+    /// Returns every bulk export job of every API user, in creation order, with exact times and the transitions due
+    /// by now applied.
+    /// </summary>
+    /// <returns>A snapshot; later changes to the jobs do not reach it.</returns>
+    public IReadOnlyList<EmulatedExportJob> GetExportJobs() => _exports.Snapshot(_options.TimeProvider.GetUtcNow());
 
     /// <summary>Makes every access token expire now: the next call with one gets 602, later ones 601, and identity mints a new token.</summary>
     public void ExpireTokensNow() => _tokens.ExpireAll(_options.TimeProvider.GetUtcNow());

@@ -93,6 +93,15 @@ public sealed class MarketoEmulatorOptions
     /// <value>The default is 60 seconds.</value>
     public TimeSpan ExportStatusCadence { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Gets or sets whether the times of bulk export jobs (<c>createdAt</c>, <c>queuedAt</c>, <c>startedAt</c>,
+    /// <c>finishedAt</c>) carry milliseconds. Marketo writes whole seconds, which is 1/60 of its status cadence. Turn
+    /// this on when the emulator's clock runs many times faster than Marketo's, so that a client still reads when a
+    /// job moved on to the same fraction of the cadence.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>: whole seconds, as Marketo writes them.</value>
+    public bool ExportTimesWithMilliseconds { get; set; }
+
     /// <summary>Gets or sets the number of calls allowed in one <see cref="RateLimitWindow"/>; the next one gets error 606.</summary>
     /// <value>The default is 100.</value>
     public int RateLimitCalls { get; set; } = 100;

@@ -394,16 +394,22 @@ public sealed partial class BulkExportJob
             await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var (due, started) = (Now, Now);
         while (!IsFinal(State))
         {
             if (State == BulkExportJobState.Created)
             {
                 // A fresh rebuild, or Marketo still shows Created after an enqueue: enqueue (again).
                 await EnqueueUntilAcceptedAsync(this, cancellationToken).ConfigureAwait(false);
+                (due, started) = (Now, Now);
                 continue;
             }
 
-            await Task.Delay(GetNextPollDelay(), _context.TimeProvider, cancellationToken).ConfigureAwait(false);
+            due = GetNextPollAt(due, started);
+            var delay = due - Now;
+            await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _context.TimeProvider, cancellationToken)
+                .ConfigureAwait(false);
+            started = Now;
             await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
             if (!IsFinal(State) && IsPastDeadline())
             {
@@ -412,16 +418,15 @@ public sealed partial class BulkExportJob
         }
     }
 
-    private TimeSpan GetNextPollDelay()
-    {
-        var delay = _context.Options.PollInterval;
-        if (GetDeadline() is { } deadline)
-        {
-            var untilDeadline = deadline - _context.TimeProvider.GetUtcNow();
-            delay = untilDeadline < delay ? untilDeadline : delay;
-        }
+    private DateTimeOffset Now => _context.TimeProvider.GetUtcNow();
 
-        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+    // Marketo's startedAt and finishedAt fall on its status cadence, so the poll moves on to just after a boundary,
+    // but never past the job's deadline.
+    private DateTimeOffset GetNextPollAt(DateTimeOffset due, DateTimeOffset started)
+    {
+        var interval = _context.Options.PollInterval;
+        var next = StatusCadence.NextPollAt(due, started, StatusCadence.LatestBoundary(Info), interval);
+        return GetDeadline() is { } deadline && deadline < next ? deadline : next;
     }
 
     private BulkExportJobInfo GetCompletedInfoOrThrow()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Marketo.Extract.Testing.Internal.Bulk;
@@ -132,14 +133,14 @@ internal sealed partial class ExportEngine
     }
 
     /// <summary>Writes the job as Marketo's <c>ExportResponse</c>: members appear as the job reaches them.</summary>
-    private static JsonObject ToJson(ExportJob job, bool includeProgress = true)
+    private JsonObject ToJson(ExportJob job, bool includeProgress = true)
     {
         var json = new JsonObject
         {
             ["exportId"] = job.Id,
             ["format"] = job.Definition.Format,
             ["status"] = job.State.ToString(),
-            ["createdAt"] = Timestamps.Utc(job.CreatedAt),
+            ["createdAt"] = FormatTime(job.CreatedAt),
         };
         if (!includeProgress)
         {
@@ -164,11 +165,16 @@ internal sealed partial class ExportEngine
         return json;
     }
 
-    private static void AddTime(JsonObject json, string name, DateTimeOffset? value)
+    private void AddTime(JsonObject json, string name, DateTimeOffset? value)
     {
         if (value is { } time)
         {
-            json[name] = Timestamps.Utc(time);
+            json[name] = FormatTime(time);
         }
     }
+
+    private string FormatTime(DateTimeOffset time) =>
+        _options.ExportTimesWithMilliseconds
+            ? time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)
+            : Timestamps.Utc(time);
 }

@@ -165,6 +165,16 @@ internal sealed partial class ExportEngine
         }
     }
 
+    /// <summary>Returns every job of every API user with its exact times, in creation order.</summary>
+    public IReadOnlyList<EmulatedExportJob> Snapshot(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            AdvanceTo(now);
+            return [.. _jobs.Select(ToRecord)];
+        }
+    }
+
     /// <summary>Returns the file of a Completed job, or <see langword="null"/> when Marketo would return 404.</summary>
     public (byte[] Bytes, string ContentType)? File(EmulatorClientCredentials owner, ExportKind kind, string id, DateTimeOffset now)
     {
@@ -225,6 +235,20 @@ internal sealed partial class ExportEngine
             _exportedBytes[day] = Math.Max(_exportedBytes.GetValueOrDefault(day), _options.DailyExportQuotaBytes);
         }
     }
+
+    private static EmulatedExportJob ToRecord(ExportJob job) => new()
+    {
+        ExportId = job.Id,
+        Kind = job.Definition.Kind == ExportKind.Leads ? "leads" : "activities",
+        Status = job.State.ToString(),
+        CreatedAt = job.CreatedAt,
+        QueuedAt = job.QueuedAt,
+        StartedAt = job.StartedAt,
+        FinishedAt = job.FinishedAt,
+        CancelledAt = job.CancelledAt,
+        FileSize = job.File?.Length,
+        NumberOfRecords = job.StartedAt is null ? null : job.Records,
+    };
 
     private ExportJob? Find(EmulatorClientCredentials owner, ExportKind kind, string id, DateTimeOffset now) =>
         _byId.TryGetValue(id, out var job) && job.Definition.Kind == kind && IsOwner(job, owner) && now < job.StatusExpiresAt

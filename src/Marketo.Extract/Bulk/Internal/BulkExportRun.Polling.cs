@@ -48,6 +48,14 @@ internal sealed partial class BulkExportRun
         }
     }
 
+    /// <summary>
+    /// Returns when the next poll is due after one that was due at <paramref name="due"/> and started at
+    /// <paramref name="started"/>: a poll interval later, moved on to just after the next status boundary that
+    /// Marketo's timestamps of this run's jobs reveal, so a status change is seen as soon as it can be.
+    /// </summary>
+    private DateTimeOffset NextPollAt(DateTimeOffset due, DateTimeOffset started) =>
+        StatusCadence.NextPollAt(due, started, _statusBoundary, _context.Options.PollInterval);
+
     private async Task<Dictionary<string, BulkExportJobInfo>> ListOpenJobsAsync(
         BulkExportObject kind, CancellationToken cancellationToken)
     {
@@ -79,6 +87,12 @@ internal sealed partial class BulkExportRun
     private async Task HandleStatusAsync(ScheduledExport entry, CancellationToken cancellationToken)
     {
         var job = entry.Job!;
+        if (StatusCadence.LatestBoundary(job.Info) is { } boundary
+            && (_statusBoundary is null || boundary > _statusBoundary))
+        {
+            _statusBoundary = boundary;
+        }
+
         switch (job.State)
         {
             case BulkExportJobState.Created:
@@ -118,7 +132,7 @@ internal sealed partial class BulkExportRun
             // A job that starts running while no other runs waits a full interval, as status changes once a minute.
             if (!_entries.Any(other => other.Phase == ScheduledExportPhase.Running))
             {
-                _nextPollAt = Now + _context.Options.PollInterval;
+                _nextPollAt = NextPollAt(Now, Now);
             }
 
             entry.Phase = ScheduledExportPhase.Running;

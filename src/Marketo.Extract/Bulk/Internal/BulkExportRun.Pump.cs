@@ -10,13 +10,14 @@ internal sealed partial class BulkExportRun
     private int _maxInFlight;
     private bool _stopCreating;
     private DateTimeOffset _nextPollAt;
+    private DateTimeOffset? _statusBoundary;
 
     /// <summary>Gets the number of work items with a job that the consumer has not received yet.</summary>
     private int InFlight => _entries.Count - _handedCount;
 
     private async Task PumpAsync(CancellationToken cancellationToken)
     {
-        _nextPollAt = Now + _context.Options.PollInterval;
+        _nextPollAt = NextPollAt(Now, Now);
         try
         {
             while (!IsEveryItemHanded())
@@ -26,8 +27,9 @@ internal sealed partial class BulkExportRun
                 await StartNewItemsAsync(cancellationToken).ConfigureAwait(false);
                 if (Now >= _nextPollAt)
                 {
+                    var (due, started) = (_nextPollAt, Now);
                     await PollAsync(cancellationToken).ConfigureAwait(false);
-                    _nextPollAt = Now + _context.Options.PollInterval;
+                    _nextPollAt = NextPollAt(due, started);
                 }
 
                 await SleepAsync(cancellationToken).ConfigureAwait(false);
