@@ -8,6 +8,8 @@ namespace Marketo.Extract.Bulk.Internal;
 /// seconds after a later boundary sees every change a poll at any earlier moment would see.
 /// </summary>
 /// <remarks>
+/// NOTE: Marketo documents only that a status changes at most once every 60 s. That all jobs share one grid of
+/// boundaries is the emulator's model and an assumption here. If it is wrong, polls fall at an arbitrary phase.
 /// The boundaries are read from Marketo's timestamps and compared with the local clock, so a local clock that is off
 /// by more than the margin moves the polls to an arbitrary phase again: they are then no later than without alignment,
 /// and never closer together than the poll interval.
@@ -17,8 +19,8 @@ internal static class StatusCadence
     /// <summary>The time between two status changes of a job on Marketo.</summary>
     internal static readonly TimeSpan Marketo = TimeSpan.FromSeconds(60);
 
-    // Marketo's timestamps have whole seconds and its status update is not instantaneous, so a poll waits a little
-    // after the boundary; a twelfth of the period keeps a fast test clock in proportion.
+    // Marketo's timestamps have whole seconds and its status update may lag the boundary, so a poll waits a little
+    // after it. A twelfth of the period keeps a fast test clock in proportion.
     private static readonly TimeSpan MaxMargin = TimeSpan.FromSeconds(5);
 
     /// <summary>
