@@ -136,7 +136,7 @@ internal sealed class MarketoSession : IAsyncDisposable
         {
             http.Dispose();
             loggerFactory.Dispose();
-            throw CliException.Usage(exception.Message);
+            throw CliException.Usage(ErrorReport.InCommandTerms(ErrorReport.MessageOf(exception)));
         }
     }
 }
