@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Marketo.Extract.Cli.Output;
 using Marketo.Extract.Cli.Sync;
+using Marketo.Extract.Cli.Terminal;
 
 namespace Marketo.Extract.Cli;
 
@@ -26,7 +27,7 @@ internal static class CliApp
 
         try
         {
-            return await parseResult.InvokeAsync(
+            var exitCode = await parseResult.InvokeAsync(
                 new InvocationConfiguration
                 {
                     Output = host.Out,
@@ -35,6 +36,8 @@ internal static class CliApp
                     ProcessTerminationTimeout = null,
                 },
                 cancellationToken);
+            CliLoggerProvider.WriteHeldWarnings(host);
+            return exitCode;
         }
         catch (Exception exception)
         {
@@ -52,7 +55,12 @@ internal static class CliApp
             HelpName = "file",
             Recursive = true,
         };
-        var verbose = new Option<bool>("--verbose") { Description = "Log progress at Information level.", Recursive = true };
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "Log progress and warnings to stderr as they happen. Without it, warnings are written " +
+                "after a successful run, and a failed run prints only its error line.",
+            Recursive = true,
+        };
 
         var root = new RootCommand(
             "Extracts Adobe Marketo Engage data (leads, activities, campaigns, lists, programs) into files, incrementally. " +

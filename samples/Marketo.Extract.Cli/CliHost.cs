@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Marketo.Extract.Cli;
 
 /// <summary>
@@ -33,6 +35,9 @@ internal sealed record CliHost
 
     /// <summary>Gets the secrets to keep out of error lines; the session adds the client secret.</summary>
     public SecretList Secrets { get; } = new();
+
+    /// <summary>Gets the warnings logged without <c>--verbose</c>, written to stderr only if the command succeeds.</summary>
+    public ConcurrentQueue<string> HeldWarnings { get; } = new();
 
     public static CliHost FromConsole() => new()
     {

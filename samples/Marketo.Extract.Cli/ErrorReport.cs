@@ -28,18 +28,86 @@ internal static class ErrorReport
         OperationCanceledException when cancelled => (ExitCodes.Cancelled,
             "Interrupted. Streams finished before the interruption are saved; the other files and their cursors are " +
             "as before, and export jobs already created are resumed by the next run of the same command."),
-        MarketoAuthenticationException => (ExitCodes.Authentication,
-            exception.Message + " Check client_id and client_secret (Admin > LaunchPoint > View Details)."),
-        MarketoQuotaExceededException => (ExitCodes.Quota, exception.Message),
-        MarketoException when IsConnectionFailure(exception) => (ExitCodes.Connection,
-            exception.Message + " Check domain_url and the network."),
-        BulkExportTimeoutException => (ExitCodes.Failure,
-            exception.Message + " Raise job_timeout_minutes if Marketo's export queue is busy."),
-        ArgumentException => (ExitCodes.Usage, exception.Message),
+        MarketoAuthenticationException => (ExitCodes.Authentication, InCommandTerms(exception.Message)),
+        MarketoQuotaExceededException => (ExitCodes.Quota, InCommandTerms(exception.Message)),
+        MarketoException when IsConnectionFailure(exception) => (ExitCodes.Connection, Unreachable(exception)),
+        BulkExportTimeoutException timeout => (ExitCodes.Failure, JobTimedOut(timeout)),
+        MarketoException => (ExitCodes.Failure, InCommandTerms(exception.Message)),
+        ArgumentException argument => (ExitCodes.Usage, InCommandTerms(MessageOf(argument))),
         IOException or UnauthorizedAccessException => (ExitCodes.Failure,
-            $"A file could not be written or read: {exception.Message}"),
-        _ => (ExitCodes.Failure, $"{exception.GetType().Name}: {exception.Message}"),
+            $"A file could not be written or read: {exception.Message} Check the permissions and free space of the " +
+            "--out folder and the --state file."),
+        _ => (ExitCodes.Failure,
+            $"{exception.GetType().Name}: {exception.Message} If this does not say how to fix it, run the command " +
+            $"again with {StackTraceVariable}=1 and report the output as a bug."),
     };
+
+    /// <summary>
+    /// Rewrites the library's advice into the command's terms: a library option becomes the config key that sets
+    /// it, and advice to change an option that the command does not expose is dropped or replaced.
+    /// </summary>
+    /// <remarks>
+    /// The library words its messages for .NET callers, who set options in code. The table matches its phrasing, so
+    /// a reworded library message passes through unchanged; the CLI tests check the failures a user meets most.
+    /// NOTE: the advice after an export create that may or may not have created a job (find it with
+    /// ListExportsAsync and cancel it) has no command equivalent and passes through as the library words it.
+    /// </remarks>
+    public static string InCommandTerms(string message)
+    {
+        foreach (var (library, command) in LibraryTerms)
+        {
+            message = message.Replace(library, command, StringComparison.Ordinal);
+        }
+
+        return message;
+    }
+
+    /// <summary>Returns the message without the parameter name that <see cref="ArgumentException"/> appends.</summary>
+    public static string MessageOf(ArgumentException exception) =>
+        exception.ParamName is { } name
+            ? exception.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal)
+            : exception.Message;
+
+    private static readonly (string Library, string Command)[] LibraryTerms =
+    [
+        ("MarketoClientOptions.ClientId and ClientSecret", "client_id and client_secret"),
+        ("MarketoClientOptions.BaseAddress", "domain_url"),
+        ("MarketoExtractOptions.StartDate", "start_date"),
+        ("MarketoExtractOptions.WindowInDays", "window_in_days"),
+        ("BulkExportOptions.JobTimeout", "job_timeout_minutes"),
+        (" Try again later, or raise RequestTimeout.", " Try again later."),
+        (" (MarketoClientOptions.RequestTimeout)", string.Empty),
+        ("Check the network, or raise BulkExportOptions.DownloadResumeAttempts.",
+            "Check the network and run the command again."),
+        ("lower MarketoClientOptions.MaxCallsPerWindow or run other integrations at other times.",
+            "run the command again when other integrations are idle."),
+        ("lower MarketoClientOptions.MaxConcurrentCalls.",
+            "run the command again when other integrations are idle."),
+    ];
+
+    private static string Unreachable(Exception exception)
+    {
+        var causes = new List<Exception>();
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            causes.Add(inner);
+        }
+
+        if (causes.OfType<TimeoutException>().Any())
+        {
+            return "Marketo did not answer within the request timeout. Check domain_url and the network, then run " +
+                "the command again.";
+        }
+
+        var cause = causes.OfType<HttpRequestException>().FirstOrDefault() ?? causes[^1];
+        return $"Marketo could not be reached: {cause.Message.TrimEnd('.')}. Check domain_url and the network, then " +
+            "run the command again.";
+    }
+
+    private static string JobTimedOut(BulkExportTimeoutException exception) =>
+        $"Export job {exception.ExportId} did not finish within {exception.Timeout.TotalMinutes:0} minutes of " +
+        "entering Marketo's export queue, so it was cancelled. Raise job_timeout_minutes if the queue is busy, " +
+        "or lower window_in_days to export shorter date ranges.";
 
     private static bool IsConnectionFailure(Exception exception)
     {

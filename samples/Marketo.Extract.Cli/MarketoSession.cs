@@ -1,5 +1,6 @@
 using Marketo.Extract.Cli.Configuration;
 using Marketo.Extract.Cli.Emulator;
+using Marketo.Extract.Cli.Terminal;
 using Microsoft.Extensions.Logging;
 
 namespace Marketo.Extract.Cli;
@@ -108,11 +109,7 @@ internal sealed class MarketoSession : IAsyncDisposable
         EmbeddedEmulator? emulator)
     {
         var loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder
-            .AddSimpleConsole(options =>
-            {
-                options.SingleLine = true;
-                options.TimestampFormat = "HH:mm:ss ";
-            })
+            .AddProvider(new CliLoggerProvider(host, arguments.Verbose))
             .SetMinimumLevel(arguments.Verbose ? LogLevel.Information : LogLevel.Warning));
         var options = new MarketoClientOptions
         {
@@ -139,7 +136,7 @@ internal sealed class MarketoSession : IAsyncDisposable
         {
             http.Dispose();
             loggerFactory.Dispose();
-            throw CliException.Usage(exception.Message);
+            throw CliException.Usage(ErrorReport.InCommandTerms(ErrorReport.MessageOf(exception)));
         }
     }
 }

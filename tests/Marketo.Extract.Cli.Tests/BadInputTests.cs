@@ -55,6 +55,8 @@ public sealed class BadInputTests
     [TestCase("unreachable host", ExitCodes.Connection, "Check domain_url")]
     [TestCase("wrong credentials", ExitCodes.Authentication, "client_secret")]
     [TestCase("daily quota used up", ExitCodes.Quota, "quota")]
+    [TestCase("domain url with api version", ExitCodes.Usage, "domain_url '")]
+    [TestCase("rate limit through retries", ExitCodes.Failure, "when other integrations are idle")]
     public async Task Sync_BadInput_FailsWithOneLineAndChangesNothing(string scenario, int exitCode, string message)
     {
         var folder = Path.Combine(_root, Guid.NewGuid().ToString("N"));
@@ -68,6 +70,8 @@ public sealed class BadInputTests
         Assert.That(result.ErrorLines, Has.Length.EqualTo(1), result.Error);
         Assert.That(result.Error, Does.StartWith("marketo-extract: ").And.Contain(message));
         Assert.That(result.Error, Does.Not.Contain("   at "));
+        Assert.That(result.Error, Does.Not.Contain("Options."));
+        Assert.That(result.Error, Does.Not.Contain("(Parameter "));
         before.AssertSame(FolderSnapshot.Take(folder));
         SyncTests.AssertSecretAbsent(Secret, result, folder);
     }
@@ -99,6 +103,9 @@ public sealed class BadInputTests
                 ["MARKETO_START_DATE"] = ValidStart,
             }),
             "daily quota used up" => ([.. sync, "--config", WriteConfig(valid)], QuotaExhausted()),
+            "domain url with api version" =>
+                ([.. sync, "--config", WriteConfig(new() { ["domain_url"] = _emulator.BaseAddress + "rest/v1" })], null),
+            "rate limit through retries" => ([.. sync, "--config", WriteConfig(valid)], RateLimited()),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "no such scenario"),
         };
     }
@@ -106,6 +113,12 @@ public sealed class BadInputTests
     private Dictionary<string, string>? QuotaExhausted()
     {
         _emulator.Faults.ReturnError("607", EmulatorCallMatch.AnyApiCall, times: 1_000);
+        return null;
+    }
+
+    private Dictionary<string, string>? RateLimited()
+    {
+        _emulator.Faults.ReturnError("606", EmulatorCallMatch.AnyApiCall, times: 1_000);
         return null;
     }
 

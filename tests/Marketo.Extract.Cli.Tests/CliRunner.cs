@@ -32,13 +32,18 @@ internal static class CliRunner
         StringWriter output,
         StringWriter error,
         IReadOnlyDictionary<string, string>? environment = null,
-        Func<HttpMessageHandler, HttpMessageHandler>? wrapHandler = null) => new()
+        Func<HttpMessageHandler, HttpMessageHandler>? wrapHandler = null,
+        Action<MarketoEmulatorOptions>? configureEmulator = null) => new()
     {
         Out = output,
         Error = error,
         Environment = name => environment?.GetValueOrDefault(name),
         Clock = new DemoClock(EmbeddedEmulator.FirstRunClockStart),
-        ConfigureEmulator = ConfigureFastEmulator,
+        ConfigureEmulator = options =>
+        {
+            ConfigureFastEmulator(options);
+            configureEmulator?.Invoke(options);
+        },
         ConfigureExtract = options => options.Bulk.PollInterval = TimeSpan.FromMilliseconds(50),
         ConfigureClient = options =>
         {
@@ -54,11 +59,12 @@ internal static class CliRunner
         string[] args,
         IReadOnlyDictionary<string, string>? environment = null,
         Func<HttpMessageHandler, HttpMessageHandler>? wrapHandler = null,
+        Action<MarketoEmulatorOptions>? configureEmulator = null,
         CancellationToken cancellationToken = default)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var host = CreateHost(output, error, environment, wrapHandler);
+        var host = CreateHost(output, error, environment, wrapHandler, configureEmulator);
 
         var exitCode = await CliApp.RunAsync(args, host, cancellationToken);
 

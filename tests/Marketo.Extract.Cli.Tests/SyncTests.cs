@@ -43,6 +43,25 @@ public sealed class SyncTests
     }
 
     [Test]
+    public void Sync_RedirectedOutput_WritesStreamAndJobEventsOnly()
+    {
+        var lines = _firstResult.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var progress = lines.Skip(1).TakeWhile(line => !line.StartsWith("Stream ", StringComparison.Ordinal)).ToList();
+
+        Assert.That(progress, Is.Not.Empty);
+        foreach (var line in progress)
+        {
+            Assert.That(line, Does.Match(
+                @"^(\w+: started|\w+: [\d,]+ new records -> \S+|(leads|activities) export [\w-]+: \w+ \(jobs: .+\))$"));
+        }
+
+        var started = progress.Where(line => line.EndsWith(": started", StringComparison.Ordinal)).ToList();
+        var written = progress.Where(line => line.Contains(" new records -> ", StringComparison.Ordinal)).ToList();
+        Assert.That(started, Is.Unique);
+        Assert.That(started, Has.Count.EqualTo(written.Count));
+    }
+
+    [Test]
     public void Sync_FirstRun_WritesOneValidJsonObjectPerLine()
     {
         var lines = File.ReadAllLines(Path.Combine(_firstRun, "activities_fill_out_form.jsonl"), Encoding.UTF8);

@@ -43,7 +43,9 @@ internal static class StreamFileName
     {
         if (Check(streamId) is { } reason)
         {
-            throw new CliException(ExitCodes.Failure, $"Stream id '{Printable(streamId)}' {reason}, so it cannot name a file.");
+            throw new CliException(
+                ExitCodes.Failure,
+                $"Stream id '{Printable(streamId)}' {reason}, so it cannot name a file; leave it out with --streams.");
         }
 
         var path = Path.Combine(folder, Of(streamId, format));

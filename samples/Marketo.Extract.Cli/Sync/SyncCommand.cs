@@ -37,7 +37,8 @@ internal static class SyncCommand
         var savedStates = await CheckStateFileAsync(stateFile, cancellationToken);
         var clock = session.CreateExtractorClock(savedStates.Values.Any(state => state.Cursor is not null));
 
-        var progress = new SyncProgress(host.Out, host.IsInteractive);
+        // With --verbose, log lines go to the same terminal, so plain lines replace the status line they would break.
+        var progress = new SyncProgress(host.Out, host.IsInteractive && !arguments.Common.Verbose);
         var options = CreateOptions(session, arguments);
         options.Bulk.Progress = progress;
         host.ConfigureExtract?.Invoke(options);

@@ -11,18 +11,24 @@ internal static class SummaryTable
         var rows = summary.RecordsPerStream.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
         var streamWidth = Math.Max("Stream".Length, rows.Count == 0 ? 0 : rows.Max(row => row.Key.Length));
         var countWidth = Math.Max("Records".Length, Format(summary.TotalRecords).Length);
-        var rule = new string('-', streamWidth + countWidth + 4);
+        string Row(string stream, string count, string? file) =>
+            $"{stream.PadRight(streamWidth)}  {count.PadLeft(countWidth)}  {file}".TrimEnd();
+
+        var header = Row("Stream", "Records", "File");
+        var lines = rows.Select(row => Row(row.Key, Format(row.Value), files.GetValueOrDefault(row.Key))).ToList();
+        var total = Row("Total", Format(summary.TotalRecords), null);
+        var rule = new string('-', lines.Append(header).Append(total).Max(line => line.Length));
 
         output.WriteLine();
-        output.WriteLine($"{"Stream".PadRight(streamWidth)}  {"Records".PadLeft(countWidth)}  File");
+        output.WriteLine(header);
         output.WriteLine(rule);
-        foreach (var (stream, count) in rows)
+        foreach (var line in lines)
         {
-            output.WriteLine($"{stream.PadRight(streamWidth)}  {Format(count).PadLeft(countWidth)}  {files.GetValueOrDefault(stream)}");
+            output.WriteLine(line);
         }
 
         output.WriteLine(rule);
-        output.WriteLine($"{"Total".PadRight(streamWidth)}  {Format(summary.TotalRecords).PadLeft(countWidth)}");
+        output.WriteLine(total);
         output.WriteLine();
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

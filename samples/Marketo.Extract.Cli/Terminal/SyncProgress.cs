@@ -6,18 +6,19 @@ namespace Marketo.Extract.Cli.Terminal;
 
 /// <summary>
 /// Shows a sync's progress: which stream is read, how many export jobs wait in Marketo's queue or are processing,
-/// and how many rows were read. On a terminal it redraws one status line. When output is redirected it writes plain
-/// lines instead: one per job state change, and a row count at most every few seconds.
+/// and how many rows were read. On a terminal it redraws one status line. When output is redirected it writes
+/// plain lines for a log instead: one when a stream starts, one per export job state change, and (through
+/// <see cref="WriteLine"/>) one when a stream is written, but none for record counts.
 /// </summary>
 internal sealed class SyncProgress : IProgress<ExtractProgress>, IProgress<BulkExportProgress>
 {
     private static readonly TimeSpan StatusLineInterval = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan PlainLineInterval = TimeSpan.FromSeconds(5);
 
     private readonly TextWriter _output;
     private readonly bool _interactive;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, BulkExportJobState> _jobs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _startedStreams = new(StringComparer.Ordinal);
     private string _stream = "starting";
     private long _totalRecords;
     private long _lastDrawn;
@@ -36,13 +37,13 @@ internal sealed class SyncProgress : IProgress<ExtractProgress>, IProgress<BulkE
             var streamChanged = value.StreamId != _stream;
             _stream = value.StreamId;
             _totalRecords = value.TotalRecords;
-            if (!_interactive && (streamChanged || (value.Activity is null && IsDue(PlainLineInterval))))
-            {
-                WritePlain(value.Activity is null ? $"{_stream}: {value.StreamRecords:N0} records read" : $"{_stream}: {value.Activity}");
-            }
-            else if (_interactive)
+            if (_interactive)
             {
                 DrawStatus(force: streamChanged);
+            }
+            else if (_startedStreams.Add(value.StreamId))
+            {
+                _output.WriteLine($"{value.StreamId}: started");
             }
         }
     }
@@ -61,7 +62,7 @@ internal sealed class SyncProgress : IProgress<ExtractProgress>, IProgress<BulkE
             if (!_interactive)
             {
                 var kind = value.Kind.ToString().ToLowerInvariant();
-                WritePlain($"{kind} export {value.ExportId}: {value.State.ToString().ToLowerInvariant()} ({JobCounts()})");
+                _output.WriteLine($"{kind} export {value.ExportId}: {value.State.ToString().ToLowerInvariant()} ({JobCounts()})");
             }
             else
             {
@@ -119,12 +120,6 @@ internal sealed class SyncProgress : IProgress<ExtractProgress>, IProgress<BulkE
 
         _lastDrawn = now;
         return true;
-    }
-
-    private void WritePlain(string line)
-    {
-        _lastDrawn = Environment.TickCount64;
-        _output.WriteLine(line);
     }
 
     private void DrawStatus(bool force)

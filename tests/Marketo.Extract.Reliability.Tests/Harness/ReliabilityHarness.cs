@@ -1,4 +1,3 @@
-using Marketo.Extract.Bulk;
 using Marketo.Extract.Models;
 using Marketo.Extract.Records;
 using Marketo.Extract.Streams;
@@ -30,20 +29,12 @@ internal sealed class ReliabilityHarness : IAsyncDisposable
         Clock = clock;
         Logs = logs;
         _loggerFactory = loggerFactory;
-        var handler = emulator.CreateHandler();
-        _httpClient = new HttpClient(wrapHandler?.Invoke(handler) ?? handler) { BaseAddress = emulator.BaseAddress };
-        ClientOptions = new MarketoClientOptions
-        {
-            BaseAddress = emulator.BaseAddress,
-            ClientId = emulator.ClientId,
-            ClientSecret = emulator.ClientSecret,
-            MaxCallsPerWindow = 10_000,
-            MaxConcurrentCalls = 5,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
-            RetryMaxDelay = TimeSpan.FromMilliseconds(5),
-            RateLimitRetryDelay = TimeSpan.FromMilliseconds(5),
-            RequestTimeout = TimeSpan.FromSeconds(10),
-        };
+        _httpClient = EmulatorSetup.CreateHttpClient(emulator, wrapHandler);
+        ClientOptions = EmulatorSetup.CreateClientOptions(emulator);
+        ClientOptions.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+        ClientOptions.RetryMaxDelay = TimeSpan.FromMilliseconds(5);
+        ClientOptions.RateLimitRetryDelay = TimeSpan.FromMilliseconds(5);
+        ClientOptions.RequestTimeout = TimeSpan.FromSeconds(10);
         configureClient?.Invoke(ClientOptions);
         Client = new MarketoClient(_httpClient, ClientOptions, clock, loggerFactory.CreateLogger<MarketoClient>());
     }
@@ -60,7 +51,7 @@ internal sealed class ReliabilityHarness : IAsyncDisposable
 
     public InMemoryCursorStore Store { get; } = new();
 
-    public DateTimeOffset StartDate => Emulator.Dataset.Start.AddDays(-1);
+    public DateTimeOffset StartDate => EmulatorSetup.StartDateOf(Emulator);
 
     /// <summary>Every exception a test saw, so secrets checks can read their full text.</summary>
     public List<Exception> Exceptions { get; } = [];
@@ -74,24 +65,12 @@ internal sealed class ReliabilityHarness : IAsyncDisposable
         var clock = new ShiftableTimeProvider();
         var logs = new CapturedLogs();
         var loggerFactory = logs.CreateFactory();
-        var options = new MarketoEmulatorOptions
-        {
-            Seed = seed,
-            LeadCount = 300,
-            ActivityCount = 1_500,
-            HistoryDays = 45,
-            CampaignCount = 320,
-            StaticListCount = 310,
-            ProgramCount = 210,
-            DatasetEnd = clock.GetUtcNow(),
-            TimeProvider = clock,
-            ExportQueueWait = TimeSpan.Zero,
-            ExportProcessingTime = TimeSpan.Zero,
-            ExportProcessingTimePerMegabyte = TimeSpan.Zero,
-            ExportStatusCadence = TimeSpan.Zero,
-            RateLimitCalls = 100_000,
-            LoggerFactory = loggerFactory,
-        };
+        var options = EmulatorSetup.CreateEmulatorOptions(clock, seed);
+        // Smaller than the end-to-end dataset because most tests here sync it more than once.
+        options.LeadCount = 300;
+        options.ActivityCount = 1_500;
+        options.HistoryDays = 45;
+        options.LoggerFactory = loggerFactory;
         configureEmulator?.Invoke(options);
         var emulator = new MarketoEmulator(options);
         return new ReliabilityHarness(emulator, clock, logs, loggerFactory, wrapHandler, configureClient);
@@ -105,17 +84,9 @@ internal sealed class ReliabilityHarness : IAsyncDisposable
 
     public MarketoExtractOptions CreateOptions()
     {
-        var options = new MarketoExtractOptions
-        {
-            StartDate = StartDate,
-            WindowInDays = 30,
-            Bulk = new BulkExportOptions
-            {
-                PollInterval = TimeSpan.FromMilliseconds(10),
-                DownloadResumeDelay = TimeSpan.Zero,
-                QueueFullRetryDelay = TimeSpan.FromMilliseconds(20),
-            },
-        };
+        var options = EmulatorSetup.CreateExtractOptions(StartDate);
+        options.Bulk.PollInterval = TimeSpan.FromMilliseconds(10);
+        options.Bulk.QueueFullRetryDelay = TimeSpan.FromMilliseconds(20);
         ConfigureExtract?.Invoke(options);
         return options;
     }

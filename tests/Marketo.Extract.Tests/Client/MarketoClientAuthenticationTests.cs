@@ -3,28 +3,20 @@ using RichardSzalay.MockHttp;
 
 namespace Marketo.Extract.Tests.Client;
 
-public class MarketoClientAuthenticationTests
+public class MarketoClientAuthenticationTests() : MarketoClientTestBase(respondWithToken: false)
 {
     private const string TypesPath = "/rest/v1/activities/types.json";
-
-    private MarketoClientHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = new MarketoClientHarness();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
 
     [Test]
     public async Task Token_IsRequestedWithFormBody_AndSentOnlyAsBearerHeader()
     {
-        _harness.RespondWithToken();
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.RespondWithToken();
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
 
         await client.GetActivityTypesAsync();
 
-        var identity = _harness.IdentityRequests.Single();
+        var identity = Harness.IdentityRequests.Single();
         Assert.That(identity.Method, Is.EqualTo(HttpMethod.Post));
         Assert.That(identity.Query, Is.Empty);
         Assert.That(identity.Authorization, Is.Null);
@@ -32,7 +24,7 @@ public class MarketoClientAuthenticationTests
         Assert.That(
             identity.Body,
             Is.EqualTo($"grant_type=client_credentials&client_id={MarketoClientHarness.ClientId}&client_secret={MarketoClientHarness.ClientSecret}"));
-        var call = _harness.ApiRequests.Single();
+        var call = Harness.ApiRequests.Single();
         Assert.That(call.Authorization, Is.EqualTo("Bearer " + MarketoClientHarness.Token));
         Assert.That(call.Uri.Query, Does.Not.Contain("access_token"));
     }
@@ -40,9 +32,9 @@ public class MarketoClientAuthenticationTests
     [Test]
     public async Task Token_IsCachedAcrossCalls()
     {
-        _harness.RespondWithToken();
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.RespondWithToken();
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
 
         await client.GetActivityTypesAsync();
         await client.GetActivityTypesAsync();
@@ -54,15 +46,15 @@ public class MarketoClientAuthenticationTests
     [Test]
     public async Task Token_IsRenewedOnceWithinRefreshMargin()
     {
-        _harness.RespondWithToken(expiresIn: 3600);
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.RespondWithToken(expiresIn: 3600);
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
         await client.GetActivityTypesAsync();
 
-        _harness.Time.Advance(TimeSpan.FromSeconds(3539));
+        Harness.Time.Advance(TimeSpan.FromSeconds(3539));
         await client.GetActivityTypesAsync();
         var identityCallsBeforeMargin = client.Statistics.IdentityCalls;
-        _harness.Time.Advance(TimeSpan.FromSeconds(2));
+        Harness.Time.Advance(TimeSpan.FromSeconds(2));
         await client.GetActivityTypesAsync();
 
         Assert.That(identityCallsBeforeMargin, Is.EqualTo(1));
@@ -73,13 +65,13 @@ public class MarketoClientAuthenticationTests
     public async Task Token_TwentyConcurrentCalls_ShareOneIdentityCall()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _harness.Http.When(HttpMethod.Post, MarketoClientHarness.IdentityUrl).Respond(async () =>
+        Harness.Http.When(HttpMethod.Post, MarketoClientHarness.IdentityUrl).Respond(async () =>
         {
             await release.Task;
             return Fixtures.Json(Fixtures.TokenResponse(MarketoClientHarness.Token, 3600));
         });
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
 
         var calls = Enumerable.Range(0, 20).Select(_ => client.GetActivityTypesAsync()).ToArray();
         await Task.Delay(50);
@@ -87,7 +79,7 @@ public class MarketoClientAuthenticationTests
         await Task.WhenAll(calls);
 
         Assert.That(client.Statistics.IdentityCalls, Is.EqualTo(1));
-        Assert.That(_harness.IdentityRequests, Has.Count.EqualTo(1));
+        Assert.That(Harness.IdentityRequests, Has.Count.EqualTo(1));
         Assert.That(client.Statistics.ApiCalls, Is.EqualTo(20));
     }
 
@@ -96,14 +88,14 @@ public class MarketoClientAuthenticationTests
     public async Task RejectedToken_IsReplacedAndCallReplayedOnce(string code, string message)
     {
         RespondWithTokens(("token-a", 3600), ("token-b", 3600));
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error(code, message));
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error(code, message));
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
 
         var types = await client.GetActivityTypesAsync();
 
         Assert.That(types, Has.Count.EqualTo(3));
-        Assert.That(_harness.ApiRequests.Select(request => request.Authorization), Is.EqualTo(new[] { "Bearer token-a", "Bearer token-b" }));
+        Assert.That(Harness.ApiRequests.Select(request => request.Authorization), Is.EqualTo(new[] { "Bearer token-a", "Bearer token-b" }));
         Assert.That(client.Statistics.IdentityCalls, Is.EqualTo(2));
         Assert.That(client.Statistics.Retries, Is.Zero);
     }
@@ -112,76 +104,76 @@ public class MarketoClientAuthenticationTests
     public void RejectedToken_RejectedAgainAfterReplay_ThrowsAuthenticationException()
     {
         RespondWithTokens(("token-a", 3600), ("token-b", 3600), ("token-c", 3600));
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error("601", "Access token invalid"));
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error("601", "Access token invalid"));
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoAuthenticationException>(() => client.GetActivityTypesAsync());
 
         Assert.That(exception.ErrorCode, Is.EqualTo("601"));
         Assert.That(exception.Message, Does.Contain("GET " + TypesPath));
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(2));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(2));
     }
 
     [Test]
     public async Task NearlyExpiredSameToken_IsUsedUntilExpiry_WithoutAskingAgain()
     {
         RespondWithTokens(("token-a", 3600), ("token-a", 50), ("token-b", 3600));
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
         await client.GetActivityTypesAsync();
 
-        _harness.Time.Advance(TimeSpan.FromSeconds(3550));
+        Harness.Time.Advance(TimeSpan.FromSeconds(3550));
         await client.GetActivityTypesAsync();
-        _harness.Time.Advance(TimeSpan.FromSeconds(20));
+        Harness.Time.Advance(TimeSpan.FromSeconds(20));
         await client.GetActivityTypesAsync();
-        _harness.Time.Advance(TimeSpan.FromSeconds(29));
+        Harness.Time.Advance(TimeSpan.FromSeconds(29));
         await client.GetActivityTypesAsync();
         var identityCallsBeforeExpiry = client.Statistics.IdentityCalls;
-        _harness.Time.Advance(TimeSpan.FromSeconds(2));
+        Harness.Time.Advance(TimeSpan.FromSeconds(2));
         await client.GetActivityTypesAsync();
 
         Assert.That(identityCallsBeforeExpiry, Is.EqualTo(2));
         Assert.That(client.Statistics.IdentityCalls, Is.EqualTo(3));
-        Assert.That(_harness.ApiRequests[^1].Authorization, Is.EqualTo("Bearer token-b"));
+        Assert.That(Harness.ApiRequests[^1].Authorization, Is.EqualTo("Bearer token-b"));
     }
 
     [Test]
     public async Task RejectedTokenHandedBackAgain_IsWaitedOutBeforeAskingAgain()
     {
         RespondWithTokens(("token-a", 3600), ("token-a", 3), ("token-b", 3600));
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error("602", "Access token expired"));
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error("602", "Access token expired"));
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
 
-        await _harness.RunAsync(client.GetActivityTypesAsync());
+        await Harness.RunAsync(client.GetActivityTypesAsync());
 
-        var identity = _harness.IdentityRequests;
+        var identity = Harness.IdentityRequests;
         Assert.That(identity, Has.Count.EqualTo(3));
         Assert.That(identity[2].SentAt - identity[1].SentAt, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(4)));
-        Assert.That(_harness.ApiRequests[^1].Authorization, Is.EqualTo("Bearer token-b"));
+        Assert.That(Harness.ApiRequests[^1].Authorization, Is.EqualTo("Bearer token-b"));
     }
 
     [Test]
     public async Task AlreadyExpiredToken_IsWaitedOutBeforeAskingAgain()
     {
         RespondWithTokens(("token-a", 0), ("token-b", 3600));
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
 
-        await _harness.RunAsync(client.GetActivityTypesAsync());
+        await Harness.RunAsync(client.GetActivityTypesAsync());
 
-        var identity = _harness.IdentityRequests;
+        var identity = Harness.IdentityRequests;
         Assert.That(identity, Has.Count.EqualTo(2));
         Assert.That(identity[1].SentAt - identity[0].SentAt, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)));
-        Assert.That(_harness.ApiRequests.Single().Authorization, Is.EqualTo("Bearer token-b"));
+        Assert.That(Harness.ApiRequests.Single().Authorization, Is.EqualTo("Bearer token-b"));
     }
 
     [Test]
     public void InvalidClient_ThrowsAuthenticationException_WithoutRetryOrApiCall()
     {
-        _harness.Http.When(HttpMethod.Post, MarketoClientHarness.IdentityUrl)
+        Harness.Http.When(HttpMethod.Post, MarketoClientHarness.IdentityUrl)
             .Respond(HttpStatusCode.Unauthorized, "application/json", Fixtures.Read("identity-invalid-client.json"));
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoAuthenticationException>(() => client.GetActivityTypesAsync());
 
@@ -189,8 +181,8 @@ public class MarketoClientAuthenticationTests
         Assert.That(exception.Message, Does.Contain("LaunchPoint"));
         Assert.That(exception.ErrorCode, Is.EqualTo("invalid_client"));
         Assert.That(exception.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That(_harness.IdentityRequests, Has.Count.EqualTo(1));
-        Assert.That(_harness.ApiRequests, Is.Empty);
+        Assert.That(Harness.IdentityRequests, Has.Count.EqualTo(1));
+        Assert.That(Harness.ApiRequests, Is.Empty);
         Assert.That(client.Statistics.ApiCalls, Is.Zero);
     }
 
@@ -198,14 +190,14 @@ public class MarketoClientAuthenticationTests
     public async Task IdentityServerError_IsRetried()
     {
         var attempts = 0;
-        _harness.Http.When(HttpMethod.Post, MarketoClientHarness.IdentityUrl).Respond(_ =>
+        Harness.Http.When(HttpMethod.Post, MarketoClientHarness.IdentityUrl).Respond(_ =>
             Interlocked.Increment(ref attempts) == 1
                 ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("busy") }
                 : Fixtures.Json(Fixtures.TokenResponse(MarketoClientHarness.Token, 3600)));
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
 
-        await _harness.RunAsync(client.GetActivityTypesAsync());
+        await Harness.RunAsync(client.GetActivityTypesAsync());
 
         Assert.That(client.Statistics.IdentityCalls, Is.EqualTo(2));
         Assert.That(client.Statistics.Retries, Is.EqualTo(1));
@@ -215,7 +207,7 @@ public class MarketoClientAuthenticationTests
     private void RespondWithTokens(params (string Token, long ExpiresIn)[] tokens)
     {
         var next = -1;
-        _harness.Http.When(HttpMethod.Post, MarketoClientHarness.IdentityUrl).Respond(_ =>
+        Harness.Http.When(HttpMethod.Post, MarketoClientHarness.IdentityUrl).Respond(_ =>
         {
             var index = Math.Min(Interlocked.Increment(ref next), tokens.Length - 1);
             return Fixtures.Json(Fixtures.TokenResponse(tokens[index].Token, tokens[index].ExpiresIn));

@@ -4,7 +4,7 @@ using RichardSzalay.MockHttp;
 
 namespace Marketo.Extract.Tests.Client;
 
-public class MarketoClientBulkExportTests
+public class MarketoClientBulkExportTests : MarketoClientTestBase
 {
     private const string ExportId = "ce45a7a1-f19d-4ce2-882c-a3c795940a7d";
     private const string LeadsCreatePath = "/bulk/v1/leads/export/create.json";
@@ -14,27 +14,15 @@ public class MarketoClientBulkExportTests
         new DateTimeOffset(2024, 1, 1, 0, 0, 0, 500, TimeSpan.Zero),
         new DateTimeOffset(2024, 1, 31, 23, 59, 59, TimeSpan.Zero));
 
-    private MarketoClientHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _harness = new MarketoClientHarness();
-        _harness.RespondWithToken();
-    }
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [Test]
     public async Task CreateLeadExport_PostsFieldsFormatAndOneFilter()
     {
-        _harness.Expect(HttpMethod.Post, LeadsCreatePath).Respond("application/json", Fixtures.Read("export-created.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Post, LeadsCreatePath).Respond("application/json", Fixtures.Read("export-created.json"));
+        var client = Harness.CreateClient();
 
         var job = await client.CreateLeadExportAsync(new LeadExportRequest { Fields = ["id", "email"], CreatedAt = January });
 
-        var request = _harness.ApiRequests.Single();
+        var request = Harness.ApiRequests.Single();
         Assert.That(request.Headers, Does.Contain("Content-Type: application/json; charset=utf-8"));
         Assert.That(
             request.Body,
@@ -50,24 +38,24 @@ public class MarketoClientBulkExportTests
     [Test]
     public async Task CreateLeadExport_ByStaticList_SendsStaticListId()
     {
-        _harness.Expect(HttpMethod.Post, LeadsCreatePath).Respond("application/json", Fixtures.Read("export-created.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Post, LeadsCreatePath).Respond("application/json", Fixtures.Read("export-created.json"));
+        var client = Harness.CreateClient();
 
         await client.CreateLeadExportAsync(new LeadExportRequest { Fields = ["id"], StaticListId = 501 });
 
-        Assert.That(_harness.ApiRequests.Single().Body, Is.EqualTo("""{"fields":["id"],"format":"CSV","filter":{"staticListId":501}}"""));
+        Assert.That(Harness.ApiRequests.Single().Body, Is.EqualTo("""{"fields":["id"],"format":"CSV","filter":{"staticListId":501}}"""));
     }
 
     [Test]
     public async Task CreateActivityExport_SendsCreatedAtTypesAndDefaultFields()
     {
-        _harness.Expect(HttpMethod.Post, ActivitiesCreatePath).Respond("application/json", Fixtures.Read("export-created.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Post, ActivitiesCreatePath).Respond("application/json", Fixtures.Read("export-created.json"));
+        var client = Harness.CreateClient();
 
         await client.CreateActivityExportAsync(new ActivityExportRequest { CreatedAt = January, ActivityTypeIds = [1, 12] });
 
         Assert.That(
-            _harness.ApiRequests.Single().Body,
+            Harness.ApiRequests.Single().Body,
             Is.EqualTo(
                 """{"fields":["marketoGUID","leadId","activityDate","activityTypeId","campaignId","primaryAttributeValueId","primaryAttributeValue","attributes"],"format":"CSV","filter":{"createdAt":{"startAt":"2024-01-01T00:00:00Z","endAt":"2024-01-31T23:59:59Z"},"activityTypeIds":[1,12]}}"""));
     }
@@ -75,7 +63,7 @@ public class MarketoClientBulkExportTests
     [Test]
     public void CreateActivityExport_DeleteLeadType_ThrowsBeforeSending()
     {
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<ArgumentException>(() =>
             client.CreateActivityExportAsync(new ActivityExportRequest { CreatedAt = January, ActivityTypeIds = [1, 37] }));
@@ -83,13 +71,13 @@ public class MarketoClientBulkExportTests
         Assert.That(exception.Message, Does.Contain("37 (Delete Lead)"));
         Assert.That(exception.Message, Does.Contain("GetDeletedLeadsAsync"));
         Assert.That(exception.ParamName, Is.EqualTo("request"));
-        Assert.That(_harness.Requests, Is.Empty);
+        Assert.That(Harness.Requests, Is.Empty);
     }
 
     [Test]
     public void CreateLeadExport_NoFilter_ThrowsNamingTheRule()
     {
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<ArgumentException>(() => client.CreateLeadExportAsync(new LeadExportRequest { Fields = ["id"] }));
 
@@ -99,7 +87,7 @@ public class MarketoClientBulkExportTests
     [Test]
     public void CreateLeadExport_TwoFilters_ThrowsNamingBoth()
     {
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<ArgumentException>(() =>
             client.CreateLeadExportAsync(new LeadExportRequest { Fields = ["id"], CreatedAt = January, StaticListId = 5 }));
@@ -110,7 +98,7 @@ public class MarketoClientBulkExportTests
     [Test]
     public void CreateLeadExport_RangeOverThirtyOneDays_Throws()
     {
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
         var tooWide = new DateTimeRange(January.Start, January.Start.AddDays(31).AddSeconds(1));
 
         var exception = Assert.ThrowsAsync<ArgumentException>(() =>
@@ -123,7 +111,7 @@ public class MarketoClientBulkExportTests
     [Test]
     public void CreateLeadExport_EmptyFields_Throws()
     {
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<ArgumentException>(() =>
             client.CreateLeadExportAsync(new LeadExportRequest { Fields = [], CreatedAt = January }));
@@ -134,9 +122,9 @@ public class MarketoClientBulkExportTests
     [Test]
     public void CreateLeadExport_UnsupportedFilter1035_ThrowsUnsupportedFilter()
     {
-        _harness.Expect(HttpMethod.Post, LeadsCreatePath)
+        Harness.Expect(HttpMethod.Post, LeadsCreatePath)
             .Respond("application/json", Fixtures.Error("1035", "Unsupported filter type for target subscription: updatedAt"));
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoUnsupportedFilterException>(() =>
             client.CreateLeadExportAsync(new LeadExportRequest { Fields = ["id"], UpdatedAt = January }));
@@ -148,70 +136,70 @@ public class MarketoClientBulkExportTests
     [Test]
     public async Task CreateExport_RateLimited606_IsRetriedBecauseNoJobWasCreated()
     {
-        _harness.Expect(HttpMethod.Post, LeadsCreatePath)
+        Harness.Expect(HttpMethod.Post, LeadsCreatePath)
             .Respond("application/json", Fixtures.Error("606", "Max rate limit '100' exceeded with in '20' secs"));
-        _harness.Expect(HttpMethod.Post, LeadsCreatePath).Respond("application/json", Fixtures.Read("export-created.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Post, LeadsCreatePath).Respond("application/json", Fixtures.Read("export-created.json"));
+        var client = Harness.CreateClient();
 
-        var job = await _harness.RunAsync(client.CreateLeadExportAsync(new LeadExportRequest { Fields = ["id"], CreatedAt = January }));
+        var job = await Harness.RunAsync(client.CreateLeadExportAsync(new LeadExportRequest { Fields = ["id"], CreatedAt = January }));
 
         Assert.That(job.ExportId, Is.EqualTo(ExportId));
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(2));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(2));
     }
 
     [Test]
     public void CreateExport_ConnectionDroppedAfterSending_IsNotRetried_AndPointsToListExports()
     {
-        _harness.Expect(HttpMethod.Post, LeadsCreatePath)
+        Harness.Expect(HttpMethod.Post, LeadsCreatePath)
             .Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() =>
-            _harness.RunAsync(client.CreateLeadExportAsync(new LeadExportRequest { Fields = ["id"], CreatedAt = January })));
+            Harness.RunAsync(client.CreateLeadExportAsync(new LeadExportRequest { Fields = ["id"], CreatedAt = January })));
 
         Assert.That(exception.Message, Does.Contain("A job may have been created"));
         Assert.That(exception.Message, Does.Contain("ListExportsAsync(BulkExportObject.Leads, [BulkExportStatus.Created])"));
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(1));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(1));
     }
 
     [Test]
     public void CreateExport_Timeout_IsNotRetried()
     {
         var never = new TaskCompletionSource<HttpResponseMessage>();
-        _harness.Expect(HttpMethod.Post, ActivitiesCreatePath).Respond(() => never.Task);
-        var client = _harness.CreateClient(options => options.RequestTimeout = TimeSpan.FromSeconds(10));
+        Harness.Expect(HttpMethod.Post, ActivitiesCreatePath).Respond(() => never.Task);
+        var client = Harness.CreateClient(options => options.RequestTimeout = TimeSpan.FromSeconds(10));
 
         var exception = Assert.ThrowsAsync<MarketoException>(() =>
-            _harness.RunAsync(client.CreateActivityExportAsync(new ActivityExportRequest { CreatedAt = January })));
+            Harness.RunAsync(client.CreateActivityExportAsync(new ActivityExportRequest { CreatedAt = January })));
 
         Assert.That(exception.Message, Does.StartWith("Creating the activities export job failed"));
         Assert.That(exception.Message, Does.Contain("ListExportsAsync(BulkExportObject.Activities"));
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(1));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(1));
     }
 
     [Test]
     public void CreateExport_ServerError_IsNotRetried()
     {
-        _harness.Expect(HttpMethod.Post, LeadsCreatePath).Respond(HttpStatusCode.BadGateway, "text/html", "<h1>502</h1>");
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Post, LeadsCreatePath).Respond(HttpStatusCode.BadGateway, "text/html", "<h1>502</h1>");
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() =>
             client.CreateLeadExportAsync(new LeadExportRequest { Fields = ["id"], CreatedAt = January }));
 
         Assert.That(exception.Message, Does.Contain("A job may have been created"));
         Assert.That(exception.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(1));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task CreateExport_ConnectionRefused_IsRetriedBecauseNothingWasSent()
     {
-        _harness.Expect(HttpMethod.Post, LeadsCreatePath)
+        Harness.Expect(HttpMethod.Post, LeadsCreatePath)
             .Throw(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
-        _harness.Expect(HttpMethod.Post, LeadsCreatePath).Respond("application/json", Fixtures.Read("export-created.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Post, LeadsCreatePath).Respond("application/json", Fixtures.Read("export-created.json"));
+        var client = Harness.CreateClient();
 
-        var job = await _harness.RunAsync(client.CreateLeadExportAsync(new LeadExportRequest { Fields = ["id"], CreatedAt = January }));
+        var job = await Harness.RunAsync(client.CreateLeadExportAsync(new LeadExportRequest { Fields = ["id"], CreatedAt = January }));
 
         Assert.That(job.Status, Is.EqualTo(BulkExportStatus.Created));
     }
@@ -219,65 +207,65 @@ public class MarketoClientBulkExportTests
     [Test]
     public async Task EnqueueExport_PostsToEnqueuePath()
     {
-        _harness.Expect(HttpMethod.Post, $"/bulk/v1/leads/export/{ExportId}/enqueue.json").Respond("application/json", Fixtures.Read("export-queued.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Post, $"/bulk/v1/leads/export/{ExportId}/enqueue.json").Respond("application/json", Fixtures.Read("export-queued.json"));
+        var client = Harness.CreateClient();
 
         var job = await client.EnqueueExportAsync(BulkExportObject.Leads, ExportId);
 
         Assert.That(job.Status, Is.EqualTo(BulkExportStatus.Queued));
         Assert.That(job.QueuedAt, Is.EqualTo(new DateTimeOffset(2020, 4, 29, 22, 29, 0, TimeSpan.Zero)));
-        Assert.That(_harness.ApiRequests.Single().Body, Is.Null);
+        Assert.That(Harness.ApiRequests.Single().Body, Is.Null);
     }
 
     [Test]
     public async Task EnqueueExport_JobAlreadyQueued_ReturnsCurrentStatus()
     {
-        _harness.Expect(HttpMethod.Post, $"/bulk/v1/activities/export/{ExportId}/enqueue.json")
+        Harness.Expect(HttpMethod.Post, $"/bulk/v1/activities/export/{ExportId}/enqueue.json")
             .Respond("application/json", Fixtures.Error("1029", "Job already queued"));
-        _harness.Expect(HttpMethod.Get, $"/bulk/v1/activities/export/{ExportId}/status.json")
+        Harness.Expect(HttpMethod.Get, $"/bulk/v1/activities/export/{ExportId}/status.json")
             .Respond("application/json", Fixtures.ExportStatus("Processing"));
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var job = await client.EnqueueExportAsync(BulkExportObject.Activities, ExportId);
 
         Assert.That(job.Status, Is.EqualTo(BulkExportStatus.Processing));
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(2));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(2));
     }
 
     [Test]
     public void EnqueueExport_QueueFull_ThrowsQueueFull_WithoutRetry()
     {
-        _harness.When(HttpMethod.Post, $"/bulk/v1/leads/export/{ExportId}/enqueue.json")
+        Harness.When(HttpMethod.Post, $"/bulk/v1/leads/export/{ExportId}/enqueue.json")
             .Respond("application/json", Fixtures.Error("1029", "Too many jobs in queue"));
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoExportQueueFullException>(() => client.EnqueueExportAsync(BulkExportObject.Leads, ExportId));
 
         Assert.That(exception.ErrorCode, Is.EqualTo("1029"));
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(1));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(1));
     }
 
     [TestCase("Export daily quota 500MB exceeded.")]
     [TestCase("Export daily quota exceeded")]
     public void EnqueueExport_DailyExportQuota_ThrowsQuotaExceeded(string message)
     {
-        _harness.When(HttpMethod.Post, $"/bulk/v1/leads/export/{ExportId}/enqueue.json")
+        Harness.When(HttpMethod.Post, $"/bulk/v1/leads/export/{ExportId}/enqueue.json")
             .Respond("application/json", Fixtures.Error("1029", message));
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoQuotaExceededException>(() => client.EnqueueExportAsync(BulkExportObject.Leads, ExportId));
 
         Assert.That(exception.Quota, Is.EqualTo(MarketoQuotaKind.DailyExportVolume));
         Assert.That(exception.ResetsAt, Is.EqualTo(new DateTimeOffset(2024, 7, 11, 5, 0, 0, TimeSpan.Zero)));
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(1));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task GetExportStatus_MapsCompletedJob()
     {
-        _harness.Expect(HttpMethod.Get, $"/bulk/v1/leads/export/{ExportId}/status.json")
+        Harness.Expect(HttpMethod.Get, $"/bulk/v1/leads/export/{ExportId}/status.json")
             .Respond("application/json", Fixtures.Read("export-status-completed.json"));
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var job = await client.GetExportStatusAsync(BulkExportObject.Leads, ExportId);
 
@@ -299,9 +287,9 @@ public class MarketoClientBulkExportTests
     [TestCase("Archived", BulkExportStatus.Unknown)]
     public async Task GetExportStatus_ParsesStatusCaseInsensitively(string raw, BulkExportStatus expected)
     {
-        _harness.Expect(HttpMethod.Get, $"/bulk/v1/leads/export/{ExportId}/status.json")
+        Harness.Expect(HttpMethod.Get, $"/bulk/v1/leads/export/{ExportId}/status.json")
             .Respond("application/json", Fixtures.ExportStatus(raw, "disk full"));
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var job = await client.GetExportStatusAsync(BulkExportObject.Leads, ExportId);
 
@@ -314,9 +302,9 @@ public class MarketoClientBulkExportTests
     [Test]
     public async Task CancelExport_PostsToCancelPath()
     {
-        _harness.Expect(HttpMethod.Post, $"/bulk/v1/activities/export/{ExportId}/cancel.json")
+        Harness.Expect(HttpMethod.Post, $"/bulk/v1/activities/export/{ExportId}/cancel.json")
             .Respond("application/json", Fixtures.Read("export-cancelled.json"));
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var job = await client.CancelExportAsync(BulkExportObject.Activities, ExportId);
 
@@ -326,23 +314,23 @@ public class MarketoClientBulkExportTests
     [Test]
     public void GetExportStatus_BlankExportId_ThrowsBeforeSending()
     {
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         Assert.ThrowsAsync<ArgumentException>(() => client.GetExportStatusAsync(BulkExportObject.Leads, " "));
-        Assert.That(_harness.Requests, Is.Empty);
+        Assert.That(Harness.Requests, Is.Empty);
     }
 
     [Test]
     public async Task ListExports_FiltersByStatusAndFollowsTokens()
     {
-        _harness.Expect(HttpMethod.Get, "/bulk/v1/leads/export.json").Respond("application/json", Fixtures.Read("export-list-page1.json"));
-        _harness.Expect(HttpMethod.Get, "/bulk/v1/leads/export.json").Respond("application/json", Fixtures.Read("export-list-page2.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, "/bulk/v1/leads/export.json").Respond("application/json", Fixtures.Read("export-list-page1.json"));
+        Harness.Expect(HttpMethod.Get, "/bulk/v1/leads/export.json").Respond("application/json", Fixtures.Read("export-list-page2.json"));
+        var client = Harness.CreateClient();
 
         var jobs = await client.ListExportsAsync(
             BulkExportObject.Leads, [BulkExportStatus.Completed, BulkExportStatus.Cancelled, BulkExportStatus.Failed]).ToListAsync();
 
-        var queries = _harness.ApiRequests.Select(request => request.Query).ToArray();
+        var queries = Harness.ApiRequests.Select(request => request.Query).ToArray();
         Assert.That(queries[0], Is.EqualTo("status=Completed,Cancelled,Failed&batchSize=300"));
         Assert.That(queries[1], Is.EqualTo("status=Completed,Cancelled,Failed&batchSize=300&nextPageToken=EXPORTS2"));
         Assert.That(jobs.Select(job => job.Status), Is.EqualTo(new[] { BulkExportStatus.Completed, BulkExportStatus.Cancelled, BulkExportStatus.Failed }));
@@ -352,19 +340,19 @@ public class MarketoClientBulkExportTests
     [Test]
     public async Task ListExports_WithoutStatuses_SendsNoStatusFilter()
     {
-        _harness.Expect(HttpMethod.Get, "/bulk/v1/activities/export.json").Respond("application/json", Fixtures.Read("export-list-page2.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, "/bulk/v1/activities/export.json").Respond("application/json", Fixtures.Read("export-list-page2.json"));
+        var client = Harness.CreateClient();
 
         var jobs = await client.ListExportsAsync(BulkExportObject.Activities).ToListAsync();
 
-        Assert.That(_harness.ApiRequests.Single().Query, Is.EqualTo("batchSize=300"));
+        Assert.That(Harness.ApiRequests.Single().Query, Is.EqualTo("batchSize=300"));
         Assert.That(jobs, Has.Count.EqualTo(1));
     }
 
     [Test]
     public void ListExports_UnknownStatusInFilter_ThrowsBeforeSending()
     {
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.Throws<ArgumentException>(() => client.ListExportsAsync(BulkExportObject.Leads, [BulkExportStatus.Unknown]));
 

@@ -4,21 +4,9 @@ using RichardSzalay.MockHttp;
 
 namespace Marketo.Extract.Tests.Client;
 
-public class MarketoClientErrorTests
+public class MarketoClientErrorTests : MarketoClientTestBase
 {
     private const string TypesPath = "/rest/v1/activities/types.json";
-
-    private MarketoClientHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _harness = new MarketoClientHarness();
-        _harness.RespondWithToken();
-    }
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
 
     [TestCase("502", "Bad Gateway")]
     [TestCase("604", "Request timed out")]
@@ -31,42 +19,42 @@ public class MarketoClientErrorTests
     [TestCase("719", "Lock wait timeout exception")]
     public async Task TransientCode_IsRetriedThenSucceeds(string code, string message)
     {
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error(code, message));
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error(code, message));
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
 
-        var types = await _harness.RunAsync(client.GetActivityTypesAsync());
+        var types = await Harness.RunAsync(client.GetActivityTypesAsync());
 
         Assert.That(types, Has.Count.EqualTo(3));
         Assert.That(client.Statistics.ApiCalls, Is.EqualTo(2));
         Assert.That(client.Statistics.Retries, Is.EqualTo(1));
-        Assert.That(_harness.Logger.Entries.Any(entry => entry.EventId.Name == "RetryScheduled" && entry.Message.Contains(code)), Is.True);
+        Assert.That(Harness.Logger.Entries.Any(entry => entry.EventId.Name == "RetryScheduled" && entry.Message.Contains(code)), Is.True);
     }
 
     [Test]
     public async Task RateLimitCode606_WaitsAtLeastTwentySecondsBeforeRetry()
     {
-        _harness.Expect(HttpMethod.Get, TypesPath)
+        Harness.Expect(HttpMethod.Get, TypesPath)
             .Respond("application/json", Fixtures.Error("606", "Max rate limit '100' exceeded with in '20' secs"));
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
 
-        await _harness.RunAsync(client.GetActivityTypesAsync());
+        await Harness.RunAsync(client.GetActivityTypesAsync());
 
-        var calls = _harness.ApiRequests;
+        var calls = Harness.ApiRequests;
         Assert.That(calls[1].SentAt - calls[0].SentAt, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(20)));
     }
 
     [Test]
     public async Task OtherTransientCode_WaitsOnlyTheBackoffDelay()
     {
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error("604", "Request timed out"));
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error("604", "Request timed out"));
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
 
-        await _harness.RunAsync(client.GetActivityTypesAsync());
+        await Harness.RunAsync(client.GetActivityTypesAsync());
 
-        var calls = _harness.ApiRequests;
+        var calls = Harness.ApiRequests;
         Assert.That(calls[1].SentAt - calls[0].SentAt, Is.LessThan(TimeSpan.FromSeconds(20)));
     }
 
@@ -76,11 +64,11 @@ public class MarketoClientErrorTests
     [TestCase(HttpStatusCode.GatewayTimeout)]
     public async Task HttpServerError_IsRetriedThenSucceeds(HttpStatusCode status)
     {
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond(status, "text/html", Fixtures.Read("proxy-error.html"));
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond(status, "text/html", Fixtures.Read("proxy-error.html"));
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
 
-        var types = await _harness.RunAsync(client.GetActivityTypesAsync());
+        var types = await Harness.RunAsync(client.GetActivityTypesAsync());
 
         Assert.That(types, Has.Count.EqualTo(3));
         Assert.That(client.Statistics.Retries, Is.EqualTo(1));
@@ -89,12 +77,12 @@ public class MarketoClientErrorTests
     [Test]
     public async Task ConnectionReset_IsRetriedThenSucceeds()
     {
-        _harness.Expect(HttpMethod.Get, TypesPath)
+        Harness.Expect(HttpMethod.Get, TypesPath)
             .Throw(new HttpRequestException("Connection reset by peer", new IOException("reset")));
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
 
-        var types = await _harness.RunAsync(client.GetActivityTypesAsync());
+        var types = await Harness.RunAsync(client.GetActivityTypesAsync());
 
         Assert.That(types, Has.Count.EqualTo(3));
         Assert.That(client.Statistics.Retries, Is.EqualTo(1));
@@ -104,13 +92,13 @@ public class MarketoClientErrorTests
     public async Task AttemptTimeout_IsRetriedThenSucceeds()
     {
         var never = new TaskCompletionSource<HttpResponseMessage>();
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond(() => never.Task);
-        _harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient(options => options.RequestTimeout = TimeSpan.FromSeconds(30));
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond(() => never.Task);
+        Harness.Expect(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient(options => options.RequestTimeout = TimeSpan.FromSeconds(30));
 
-        var types = await _harness.RunAsync(client.GetActivityTypesAsync());
+        var types = await Harness.RunAsync(client.GetActivityTypesAsync());
 
-        var calls = _harness.ApiRequests;
+        var calls = Harness.ApiRequests;
         Assert.That(types, Has.Count.EqualTo(3));
         Assert.That(calls[1].SentAt - calls[0].SentAt, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(30)));
     }
@@ -119,14 +107,14 @@ public class MarketoClientErrorTests
     public void AttemptTimeout_EveryAttempt_ThrowsMarketoExceptionNamingTheTimeout()
     {
         var never = new TaskCompletionSource<HttpResponseMessage>();
-        _harness.When(HttpMethod.Get, TypesPath).Respond(() => never.Task);
-        var client = _harness.CreateClient(options =>
+        Harness.When(HttpMethod.Get, TypesPath).Respond(() => never.Task);
+        var client = Harness.CreateClient(options =>
         {
             options.RequestTimeout = TimeSpan.FromSeconds(10);
             options.MaxRetryAttempts = 1;
         });
 
-        var exception = Assert.ThrowsAsync<MarketoException>(() => _harness.RunAsync(client.GetActivityTypesAsync()));
+        var exception = Assert.ThrowsAsync<MarketoException>(() => Harness.RunAsync(client.GetActivityTypesAsync()));
 
         Assert.That(exception.Message, Does.Contain("GET " + TypesPath));
         Assert.That(exception.Message, Does.Contain("did not complete within the request timeout of 00:00:10"));
@@ -137,8 +125,8 @@ public class MarketoClientErrorTests
     public void CallerCancellation_IsNotTurnedIntoATimeout()
     {
         var never = new TaskCompletionSource<HttpResponseMessage>();
-        _harness.When(HttpMethod.Get, TypesPath).Respond(() => never.Task);
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond(() => never.Task);
+        var client = Harness.CreateClient();
         using var cancellation = new CancellationTokenSource();
 
         var call = client.GetActivityTypesAsync(cancellation.Token);
@@ -151,8 +139,8 @@ public class MarketoClientErrorTests
     [Test]
     public void DailyQuota607_ThrowsQuotaExceeded_ResettingAtNextMidnightInChicago()
     {
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error("607", "Daily quota reached"));
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error("607", "Daily quota reached"));
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoQuotaExceededException>(() => client.GetActivityTypesAsync());
 
@@ -162,17 +150,16 @@ public class MarketoClientErrorTests
         Assert.That(exception.ErrorCode, Is.EqualTo("607"));
         Assert.That(exception.Message, Does.Contain("resets at 2024-07-11 05:00:00Z"));
         Assert.That(client.Statistics.ApiCalls, Is.EqualTo(1));
-        Assert.That(_harness.Logger.Entries.Any(entry => entry.Level == LogLevel.Warning && entry.EventId.Name == "QuotaExceeded"), Is.True);
+        Assert.That(Harness.Logger.Entries.Any(entry => entry.Level == LogLevel.Warning && entry.EventId.Name == "QuotaExceeded"), Is.True);
     }
 
     [Test]
     public void DailyQuota607_InWinter_ResetsAtSixUtc()
     {
-        _harness.Dispose();
-        _harness = new MarketoClientHarness(new DateTimeOffset(2024, 1, 10, 3, 0, 0, TimeSpan.Zero));
-        _harness.RespondWithToken();
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error("607", "Daily quota reached"));
-        var client = _harness.CreateClient();
+        using var winterHarness = new MarketoClientHarness(new DateTimeOffset(2024, 1, 10, 3, 0, 0, TimeSpan.Zero));
+        winterHarness.RespondWithToken();
+        winterHarness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error("607", "Daily quota reached"));
+        var client = winterHarness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoQuotaExceededException>(() => client.GetActivityTypesAsync());
 
@@ -189,8 +176,8 @@ public class MarketoClientErrorTests
     [TestCase("709", "Business rule violation")]
     public void FailFastCode_ThrowsAfterOneAttempt_WithCodeAndRequestId(string code, string message)
     {
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error(code, message));
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error(code, message));
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() => client.GetActivityTypesAsync());
 
@@ -207,10 +194,10 @@ public class MarketoClientErrorTests
     [Test]
     public void TransientCode_EveryAttempt_ThrowsWithAttemptCount()
     {
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error("611", "System error"));
-        var client = _harness.CreateClient(options => options.MaxRetryAttempts = 2);
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Error("611", "System error"));
+        var client = Harness.CreateClient(options => options.MaxRetryAttempts = 2);
 
-        var exception = Assert.ThrowsAsync<MarketoException>(() => _harness.RunAsync(client.GetActivityTypesAsync()));
+        var exception = Assert.ThrowsAsync<MarketoException>(() => Harness.RunAsync(client.GetActivityTypesAsync()));
 
         Assert.That(exception.ErrorCode, Is.EqualTo("611"));
         Assert.That(exception.Message, Does.Contain("after 3 attempts"));
@@ -221,8 +208,8 @@ public class MarketoClientErrorTests
     [Test]
     public void NumericErrorCode_IsReadAsString()
     {
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("error-envelope-numeric-code.json"));
-        var client = _harness.CreateClient(options => options.MaxRetryAttempts = 0);
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("error-envelope-numeric-code.json"));
+        var client = Harness.CreateClient(options => options.MaxRetryAttempts = 0);
 
         var exception = Assert.ThrowsAsync<MarketoException>(() => client.GetActivityTypesAsync());
 
@@ -233,8 +220,8 @@ public class MarketoClientErrorTests
     [Test]
     public void HtmlBodyWithHttp200_ThrowsWithShortExcerpt_WithoutRetry()
     {
-        _harness.When(HttpMethod.Get, TypesPath).Respond(HttpStatusCode.OK, "text/html", Fixtures.Read("proxy-error.html"));
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond(HttpStatusCode.OK, "text/html", Fixtures.Read("proxy-error.html"));
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() => client.GetActivityTypesAsync());
 
@@ -249,8 +236,8 @@ public class MarketoClientErrorTests
     public void LongNonJsonBody_IsCutToTwoHundredCharacters()
     {
         var body = "<html>" + new string('x', 5000) + "</html>";
-        _harness.When(HttpMethod.Get, TypesPath).Respond(HttpStatusCode.OK, "text/html", body);
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond(HttpStatusCode.OK, "text/html", body);
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() => client.GetActivityTypesAsync());
 
@@ -263,9 +250,9 @@ public class MarketoClientErrorTests
     [Test]
     public void TruncatedJson_ThrowsMarketoException()
     {
-        _harness.When(HttpMethod.Get, TypesPath)
+        Harness.When(HttpMethod.Get, TypesPath)
             .Respond("application/json", """{"requestId":"7#1","success":true,"result":[{"id":2,"name":"Fill Out""");
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() => client.GetActivityTypesAsync());
 
@@ -277,8 +264,8 @@ public class MarketoClientErrorTests
     [Test]
     public void JsonWithoutEnvelope_ThrowsMarketoException()
     {
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", """{"message":"hello from a proxy"}""");
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", """{"message":"hello from a proxy"}""");
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() => client.GetActivityTypesAsync());
 
@@ -288,8 +275,8 @@ public class MarketoClientErrorTests
     [Test]
     public void ClientErrorStatusWithHtml_FailsFast()
     {
-        _harness.When(HttpMethod.Get, TypesPath).Respond(HttpStatusCode.RequestUriTooLong, "text/html", "<h1>414 URI Too Long</h1>");
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond(HttpStatusCode.RequestUriTooLong, "text/html", "<h1>414 URI Too Long</h1>");
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() => client.GetActivityTypesAsync());
 
@@ -301,8 +288,8 @@ public class MarketoClientErrorTests
     [Test]
     public async Task MissingResult_ReadsAsEmptyList()
     {
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", """{"requestId":"5#1","success":true}""");
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", """{"requestId":"5#1","success":true}""");
+        var client = Harness.CreateClient();
 
         var types = await client.GetActivityTypesAsync();
 
@@ -319,18 +306,18 @@ public class MarketoClientErrorTests
             await gzip.WriteAsync(json);
         }
 
-        _harness.When(HttpMethod.Get, TypesPath).Respond(_ =>
+        Harness.When(HttpMethod.Get, TypesPath).Respond(_ =>
         {
             var content = new ByteArrayContent(compressed.ToArray());
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             content.Headers.ContentEncoding.Add("gzip");
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
         });
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var types = await client.GetActivityTypesAsync();
 
         Assert.That(types, Has.Count.EqualTo(3));
-        Assert.That(_harness.ApiRequests.Single().Headers, Does.Contain("Accept-Encoding: gzip"));
+        Assert.That(Harness.ApiRequests.Single().Headers, Does.Contain("Accept-Encoding: gzip"));
     }
 }

@@ -6,29 +6,17 @@ using RichardSzalay.MockHttp;
 
 namespace Marketo.Extract.Tests.Client;
 
-public class MarketoClientExportFileTests
+public class MarketoClientExportFileTests : MarketoClientTestBase
 {
     private const string ExportId = "ce45a7a1-f19d-4ce2-882c-a3c795940a7d";
     private const string FilePath = "/bulk/v1/leads/export/" + ExportId + "/file.json";
     private const string Csv = "id,email\n1,ann@example.com\n2,bob@example.com\n";
 
-    private MarketoClientHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _harness = new MarketoClientHarness();
-        _harness.RespondWithToken();
-    }
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [Test]
     public async Task OpenExportFile_OffsetZero_StreamsWholeFile_WithoutRange()
     {
-        _harness.Expect(HttpMethod.Get, FilePath).Respond(_ => CsvResponse(HttpStatusCode.OK, Csv));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, FilePath).Respond(_ => CsvResponse(HttpStatusCode.OK, Csv));
+        var client = Harness.CreateClient();
 
         await using var file = await client.OpenExportFileAsync(BulkExportObject.Leads, ExportId);
         var text = await new StreamReader(file.Content).ReadToEndAsync();
@@ -38,25 +26,25 @@ public class MarketoClientExportFileTests
         Assert.That(file.ContentLength, Is.EqualTo(Csv.Length));
         Assert.That(file.TotalLength, Is.EqualTo(Csv.Length));
         Assert.That(client.Statistics.BytesDownloaded, Is.EqualTo(Csv.Length));
-        Assert.That(_harness.ApiRequests.Single().Headers, Does.Not.Contain("Range"));
-        Assert.That(_harness.ApiRequests.Single().Authorization, Is.EqualTo("Bearer " + MarketoClientHarness.Token));
+        Assert.That(Harness.ApiRequests.Single().Headers, Does.Not.Contain("Range"));
+        Assert.That(Harness.ApiRequests.Single().Authorization, Is.EqualTo("Bearer " + MarketoClientHarness.Token));
     }
 
     [Test]
     public async Task OpenExportFile_WithOffset_SendsOpenRange_AndReadsPartialContent()
     {
-        _harness.Expect(HttpMethod.Get, FilePath).Respond(_ =>
+        Harness.Expect(HttpMethod.Get, FilePath).Respond(_ =>
         {
             var response = CsvResponse(HttpStatusCode.PartialContent, Csv[9..]);
             response.Content.Headers.ContentRange = new ContentRangeHeaderValue(9, Csv.Length - 1, Csv.Length);
             return response;
         });
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         await using var file = await client.OpenExportFileAsync(BulkExportObject.Leads, ExportId, offset: 9);
         var text = await new StreamReader(file.Content).ReadToEndAsync();
 
-        Assert.That(_harness.ApiRequests.Single().Headers, Does.Contain("Range: bytes=9-"));
+        Assert.That(Harness.ApiRequests.Single().Headers, Does.Contain("Range: bytes=9-"));
         Assert.That(text, Is.EqualTo(Csv[9..]));
         Assert.That(file.Offset, Is.EqualTo(9));
         Assert.That(file.ContentLength, Is.EqualTo(Csv.Length - 9));
@@ -66,13 +54,13 @@ public class MarketoClientExportFileTests
     [Test]
     public void OpenExportFile_PartialContentFromWrongByte_Throws()
     {
-        _harness.Expect(HttpMethod.Get, FilePath).Respond(_ =>
+        Harness.Expect(HttpMethod.Get, FilePath).Respond(_ =>
         {
             var response = CsvResponse(HttpStatusCode.PartialContent, Csv);
             response.Content.Headers.ContentRange = new ContentRangeHeaderValue(0, Csv.Length - 1, Csv.Length);
             return response;
         });
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() => client.OpenExportFileAsync(BulkExportObject.Leads, ExportId, offset: 9));
 
@@ -82,8 +70,8 @@ public class MarketoClientExportFileTests
     [Test]
     public async Task OpenExportFile_RangeIgnored_SkipsToTheOffset()
     {
-        _harness.Expect(HttpMethod.Get, FilePath).Respond(_ => CsvResponse(HttpStatusCode.OK, Csv));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, FilePath).Respond(_ => CsvResponse(HttpStatusCode.OK, Csv));
+        var client = Harness.CreateClient();
 
         await using var file = await client.OpenExportFileAsync(BulkExportObject.Leads, ExportId, offset: 9);
         var text = await new StreamReader(file.Content).ReadToEndAsync();
@@ -93,14 +81,14 @@ public class MarketoClientExportFileTests
         Assert.That(file.ContentLength, Is.EqualTo(Csv.Length - 9));
         Assert.That(file.TotalLength, Is.EqualTo(Csv.Length));
         Assert.That(client.Statistics.BytesDownloaded, Is.EqualTo(Csv.Length));
-        Assert.That(_harness.Logger.Entries.Any(entry => entry.EventId.Name == "RangeIgnored"), Is.True);
+        Assert.That(Harness.Logger.Entries.Any(entry => entry.EventId.Name == "RangeIgnored"), Is.True);
     }
 
     [Test]
     public void OpenExportFile_RangeIgnoredAndOffsetPastEnd_Throws()
     {
-        _harness.Expect(HttpMethod.Get, FilePath).Respond(_ => CsvResponse(HttpStatusCode.OK, Csv));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, FilePath).Respond(_ => CsvResponse(HttpStatusCode.OK, Csv));
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() => client.OpenExportFileAsync(BulkExportObject.Leads, ExportId, offset: 500));
 
@@ -110,8 +98,8 @@ public class MarketoClientExportFileTests
     [Test]
     public void OpenExportFile_NotFound_ThrowsFileNotFoundWithExportId_WithoutRetry()
     {
-        _harness.When(HttpMethod.Get, FilePath).Respond(HttpStatusCode.NotFound, "text/plain", "Export file not found");
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, FilePath).Respond(HttpStatusCode.NotFound, "text/plain", "Export file not found");
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoExportFileNotFoundException>(() => client.OpenExportFileAsync(BulkExportObject.Leads, ExportId));
 
@@ -119,35 +107,35 @@ public class MarketoClientExportFileTests
         Assert.That(exception.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(exception.Message, Does.Contain("Export file not found"));
         Assert.That(exception.Message, Does.Contain("GetExportStatusAsync"));
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(1));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(1));
     }
 
     [Test]
     public void OpenExportFile_RangeNotSatisfiable_ThrowsWithFileLength()
     {
-        _harness.When(HttpMethod.Get, FilePath).Respond(_ =>
+        Harness.When(HttpMethod.Get, FilePath).Respond(_ =>
         {
             var response = new HttpResponseMessage(HttpStatusCode.RequestedRangeNotSatisfiable) { Content = new StringContent(string.Empty) };
             response.Content.Headers.ContentRange = new ContentRangeHeaderValue(Csv.Length);
             return response;
         });
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() => client.OpenExportFileAsync(BulkExportObject.Leads, ExportId, offset: 500));
 
         Assert.That(exception.StatusCode, Is.EqualTo(HttpStatusCode.RequestedRangeNotSatisfiable));
         Assert.That(exception.Message, Does.Contain($"no byte at offset 500 (HTTP 416; file length {Csv.Length} bytes)"));
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(1));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task OpenExportFile_ServerError_IsRetried()
     {
-        _harness.Expect(HttpMethod.Get, FilePath).Respond(HttpStatusCode.ServiceUnavailable, "text/html", "<h1>busy</h1>");
-        _harness.Expect(HttpMethod.Get, FilePath).Respond(_ => CsvResponse(HttpStatusCode.OK, Csv));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, FilePath).Respond(HttpStatusCode.ServiceUnavailable, "text/html", "<h1>busy</h1>");
+        Harness.Expect(HttpMethod.Get, FilePath).Respond(_ => CsvResponse(HttpStatusCode.OK, Csv));
+        var client = Harness.CreateClient();
 
-        await using var file = await _harness.RunAsync(client.OpenExportFileAsync(BulkExportObject.Leads, ExportId));
+        await using var file = await Harness.RunAsync(client.OpenExportFileAsync(BulkExportObject.Leads, ExportId));
 
         Assert.That(await new StreamReader(file.Content).ReadToEndAsync(), Is.EqualTo(Csv));
         Assert.That(client.Statistics.Retries, Is.EqualTo(1));
@@ -159,11 +147,11 @@ public class MarketoClientExportFileTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = Encoding.UTF8.GetBytes("id,email\n");
         var rest = Encoding.UTF8.GetBytes("1,ann@example.com\n");
-        _harness.Expect(HttpMethod.Get, FilePath).Respond(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        Harness.Expect(HttpMethod.Get, FilePath).Respond(_ => new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new StreamContent(new GatedStream(first, rest, gate.Task)),
         });
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         await using var file = await client.OpenExportFileAsync(BulkExportObject.Leads, ExportId);
         var buffer = new byte[64];
@@ -182,9 +170,9 @@ public class MarketoClientExportFileTests
     [Test]
     public async Task OpenExportFile_ReleasesConcurrencySlotOnceHeadersArrive()
     {
-        _harness.Expect(HttpMethod.Get, FilePath).Respond(_ => CsvResponse(HttpStatusCode.OK, Csv));
-        _harness.Expect(HttpMethod.Get, "/rest/v1/activities/types.json").Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient(options => options.MaxConcurrentCalls = 1);
+        Harness.Expect(HttpMethod.Get, FilePath).Respond(_ => CsvResponse(HttpStatusCode.OK, Csv));
+        Harness.Expect(HttpMethod.Get, "/rest/v1/activities/types.json").Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient(options => options.MaxConcurrentCalls = 1);
 
         await using var file = await client.OpenExportFileAsync(BulkExportObject.Leads, ExportId);
         var types = await client.GetActivityTypesAsync().WaitAsync(TimeSpan.FromSeconds(5));
@@ -196,24 +184,24 @@ public class MarketoClientExportFileTests
     public async Task OpenExportFile_ExpiredTokenEnvelope_IsReplayedWithNewToken()
     {
         var tokens = 0;
-        _harness.Http.ResetBackendDefinitions();
-        _harness.Http.When(HttpMethod.Post, MarketoClientHarness.IdentityUrl).Respond(_ =>
+        Harness.Http.ResetBackendDefinitions();
+        Harness.Http.When(HttpMethod.Post, MarketoClientHarness.IdentityUrl).Respond(_ =>
             Fixtures.Json(Fixtures.TokenResponse(Interlocked.Increment(ref tokens) == 1 ? "token-a" : "token-b", 3600)));
-        _harness.Expect(HttpMethod.Get, FilePath).Respond("application/json", Fixtures.Error("602", "Access token expired"));
-        _harness.Expect(HttpMethod.Get, FilePath).Respond(_ => CsvResponse(HttpStatusCode.OK, Csv));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, FilePath).Respond("application/json", Fixtures.Error("602", "Access token expired"));
+        Harness.Expect(HttpMethod.Get, FilePath).Respond(_ => CsvResponse(HttpStatusCode.OK, Csv));
+        var client = Harness.CreateClient();
 
         await using var file = await client.OpenExportFileAsync(BulkExportObject.Leads, ExportId);
 
         Assert.That(await new StreamReader(file.Content).ReadToEndAsync(), Is.EqualTo(Csv));
-        Assert.That(_harness.ApiRequests[1].Authorization, Is.EqualTo("Bearer token-b"));
+        Assert.That(Harness.ApiRequests[1].Authorization, Is.EqualTo("Bearer token-b"));
     }
 
     [Test]
     public async Task OpenExportFile_SmallJsonTypedFileThatIsNotAnEnvelope_IsReturnedIntact()
     {
-        _harness.Expect(HttpMethod.Get, FilePath).Respond("application/json", Csv);
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, FilePath).Respond("application/json", Csv);
+        var client = Harness.CreateClient();
 
         await using var file = await client.OpenExportFileAsync(BulkExportObject.Leads, ExportId);
 
@@ -223,7 +211,7 @@ public class MarketoClientExportFileTests
     [Test]
     public void OpenExportFile_NegativeOffset_Throws()
     {
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.OpenExportFileAsync(BulkExportObject.Leads, ExportId, offset: -1));
     }

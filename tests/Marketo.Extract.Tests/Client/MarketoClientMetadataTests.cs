@@ -2,33 +2,21 @@ using RichardSzalay.MockHttp;
 
 namespace Marketo.Extract.Tests.Client;
 
-public class MarketoClientMetadataTests
+public class MarketoClientMetadataTests : MarketoClientTestBase
 {
     private const string Describe2Path = "/rest/v1/leads/describe2.json";
     private const string DescribePath = "/rest/v1/leads/describe.json";
 
-    private MarketoClientHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _harness = new MarketoClientHarness();
-        _harness.RespondWithToken();
-    }
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [Test]
     public async Task GetActivityTypes_MapsStandardAndCustomTypes()
     {
-        _harness.Expect(HttpMethod.Get, "/rest/v1/activities/types.json")
+        Harness.Expect(HttpMethod.Get, "/rest/v1/activities/types.json")
             .Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var types = await client.GetActivityTypesAsync();
 
-        Assert.That(_harness.ApiRequests.Single().Query, Is.Empty);
+        Assert.That(Harness.ApiRequests.Single().Query, Is.Empty);
         Assert.That(types.Select(type => type.Id), Is.EqualTo(new[] { 2, 37, 100001 }));
         Assert.That(types[0].Name, Is.EqualTo("Fill Out Form"));
         Assert.That(types[0].PrimaryAttribute!.Name, Is.EqualTo("Webform ID"));
@@ -43,8 +31,8 @@ public class MarketoClientMetadataTests
     [Test]
     public async Task DescribeLeads_ReadsDescribe2()
     {
-        _harness.Expect(HttpMethod.Get, Describe2Path).Respond("application/json", Fixtures.Read("describe2.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, Describe2Path).Respond("application/json", Fixtures.Read("describe2.json"));
+        var client = Harness.CreateClient();
 
         var fields = await client.DescribeLeadsAsync();
 
@@ -58,15 +46,15 @@ public class MarketoClientMetadataTests
             IsUpdateable = true,
         }));
         Assert.That(fields[0].IsUpdateable, Is.False);
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(1));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task DescribeLeads_Describe2NotFound_FallsBackToDescribe_SkippingFieldsWithoutRestName()
     {
-        _harness.Expect(HttpMethod.Get, Describe2Path).Respond("application/json", Fixtures.Error("610", "Requested resource not found"));
-        _harness.Expect(HttpMethod.Get, DescribePath).Respond("application/json", Fixtures.Read("describe.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, Describe2Path).Respond("application/json", Fixtures.Error("610", "Requested resource not found"));
+        Harness.Expect(HttpMethod.Get, DescribePath).Respond("application/json", Fixtures.Read("describe.json"));
+        var client = Harness.CreateClient();
 
         var fields = await client.DescribeLeadsAsync();
 
@@ -81,26 +69,26 @@ public class MarketoClientMetadataTests
     [Test]
     public async Task DescribeLeads_Describe2Empty_FallsBackToDescribe()
     {
-        _harness.Expect(HttpMethod.Get, Describe2Path).Respond("application/json", Fixtures.Read("describe2-empty.json"));
-        _harness.Expect(HttpMethod.Get, DescribePath).Respond("application/json", Fixtures.Read("describe.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, Describe2Path).Respond("application/json", Fixtures.Read("describe2-empty.json"));
+        Harness.Expect(HttpMethod.Get, DescribePath).Respond("application/json", Fixtures.Read("describe.json"));
+        var client = Harness.CreateClient();
 
         var fields = await client.DescribeLeadsAsync();
 
         Assert.That(fields, Has.Count.EqualTo(2));
-        Assert.That(_harness.Logger.Entries.Any(entry => entry.EventId.Name == "DescribeFallback"), Is.True);
+        Assert.That(Harness.Logger.Entries.Any(entry => entry.EventId.Name == "DescribeFallback"), Is.True);
     }
 
     [TestCase("607", "Daily quota reached")]
     [TestCase("604", "Request timed out")]
     public void DescribeLeads_Describe2QuotaOrTransientFailure_DoesNotFallBack(string code, string message)
     {
-        _harness.When(HttpMethod.Get, Describe2Path).Respond("application/json", Fixtures.Error(code, message));
-        var client = _harness.CreateClient(options => options.MaxRetryAttempts = 0);
+        Harness.When(HttpMethod.Get, Describe2Path).Respond("application/json", Fixtures.Error(code, message));
+        var client = Harness.CreateClient(options => options.MaxRetryAttempts = 0);
 
         var exception = Assert.ThrowsAsync(Is.InstanceOf<MarketoException>(), () => client.DescribeLeadsAsync());
 
         Assert.That(((MarketoException)exception!).ErrorCode, Is.EqualTo(code));
-        Assert.That(_harness.ApiRequests.All(request => request.Path == Describe2Path), Is.True);
+        Assert.That(Harness.ApiRequests.All(request => request.Path == Describe2Path), Is.True);
     }
 }

@@ -3,32 +3,20 @@ using RichardSzalay.MockHttp;
 
 namespace Marketo.Extract.Tests.Client;
 
-public class MarketoClientPagingTests
+public class MarketoClientPagingTests : MarketoClientTestBase
 {
     private const string FirstCampaignToken = "GIYDAOBNGEYS2MBWKQYDAORQGA5DAMBOGAYDAKZQGAYDALBQ";
-
-    private MarketoClientHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _harness = new MarketoClientHarness();
-        _harness.RespondWithToken();
-    }
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
 
     [Test]
     public async Task GetCampaigns_FollowsTokenUntilAbsent_AndMapsEveryDateForm()
     {
-        _harness.Expect(HttpMethod.Get, "/rest/v1/campaigns.json").Respond("application/json", Fixtures.Read("campaigns-page1.json"));
-        _harness.Expect(HttpMethod.Get, "/rest/v1/campaigns.json").Respond("application/json", Fixtures.Read("campaigns-page2.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, "/rest/v1/campaigns.json").Respond("application/json", Fixtures.Read("campaigns-page1.json"));
+        Harness.Expect(HttpMethod.Get, "/rest/v1/campaigns.json").Respond("application/json", Fixtures.Read("campaigns-page2.json"));
+        var client = Harness.CreateClient();
 
         var campaigns = await client.GetCampaignsAsync().ToListAsync();
 
-        var queries = _harness.ApiRequests.Select(request => request.Query).ToArray();
+        var queries = Harness.ApiRequests.Select(request => request.Query).ToArray();
         Assert.That(queries, Is.EqualTo(new[] { "batchSize=300", "batchSize=300&nextPageToken=" + FirstCampaignToken }));
         Assert.That(campaigns.Select(campaign => campaign.Id), Is.EqualTo(new long[] { 1001, 1002, 1003 }));
         Assert.That(campaigns[0].CreatedAt, Is.EqualTo(new DateTimeOffset(2016, 5, 17, 22, 11, 45, TimeSpan.Zero)));
@@ -44,36 +32,36 @@ public class MarketoClientPagingTests
     [Test]
     public async Task GetCampaignsPage_LastPage_HasNoContinuationToken()
     {
-        _harness.Expect(HttpMethod.Get, "/rest/v1/campaigns.json").Respond("application/json", Fixtures.Read("campaigns-page2.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, "/rest/v1/campaigns.json").Respond("application/json", Fixtures.Read("campaigns-page2.json"));
+        var client = Harness.CreateClient();
 
         var page = await client.GetCampaignsPageAsync("RESUME-TOKEN");
 
         Assert.That(page.ContinuationToken, Is.Null);
         Assert.That(page.Values, Has.Count.EqualTo(1));
-        Assert.That(_harness.ApiRequests.Single().Query, Is.EqualTo("batchSize=300&nextPageToken=RESUME-TOKEN"));
+        Assert.That(Harness.ApiRequests.Single().Query, Is.EqualTo("batchSize=300&nextPageToken=RESUME-TOKEN"));
     }
 
     [Test]
     public async Task GetStaticLists_EndsWhenTokenAbsent_EvenAfterEmptyPage()
     {
-        _harness.Expect(HttpMethod.Get, "/rest/v1/lists.json").Respond("application/json", Fixtures.Read("lists-page1.json"));
-        _harness.Expect(HttpMethod.Get, "/rest/v1/lists.json").Respond("application/json", Fixtures.Read("lists-page2.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, "/rest/v1/lists.json").Respond("application/json", Fixtures.Read("lists-page1.json"));
+        Harness.Expect(HttpMethod.Get, "/rest/v1/lists.json").Respond("application/json", Fixtures.Read("lists-page2.json"));
+        var client = Harness.CreateClient();
 
         var lists = await client.GetStaticListsAsync().ToListAsync();
 
         Assert.That(lists.Single().Name, Is.EqualTo("Webinar Attendees"));
         Assert.That(lists.Single().UpdatedAt, Is.EqualTo(new DateTimeOffset(2022, 2, 13, 14, 8, 50, TimeSpan.Zero)));
-        Assert.That(_harness.ApiRequests[1].Query, Is.EqualTo("batchSize=300&nextPageToken=LISTPAGE2"));
+        Assert.That(Harness.ApiRequests[1].Query, Is.EqualTo("batchSize=300&nextPageToken=LISTPAGE2"));
     }
 
     [Test]
     public void GetStaticLists_SameTokenReturned_StopsWithError()
     {
-        _harness.When(HttpMethod.Get, "/rest/v1/lists.json")
+        Harness.When(HttpMethod.Get, "/rest/v1/lists.json")
             .Respond("application/json", Fixtures.Read("lists-page1.json").Replace("LISTPAGE2", "SAME"));
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(async () =>
         {
@@ -83,19 +71,19 @@ public class MarketoClientPagingTests
         });
 
         Assert.That(exception.Message, Does.Contain("returned the paging token it was read with"));
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(2));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(2));
     }
 
     [Test]
     public async Task GetPrograms_PagesByOffset_UntilNoAssetsWarning()
     {
-        _harness.Expect(HttpMethod.Get, "/rest/asset/v1/programs.json").Respond("application/json", Fixtures.Read("programs-page1.json"));
-        _harness.Expect(HttpMethod.Get, "/rest/asset/v1/programs.json").Respond("application/json", Fixtures.Read("programs-no-assets.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, "/rest/asset/v1/programs.json").Respond("application/json", Fixtures.Read("programs-page1.json"));
+        Harness.Expect(HttpMethod.Get, "/rest/asset/v1/programs.json").Respond("application/json", Fixtures.Read("programs-no-assets.json"));
+        var client = Harness.CreateClient();
 
         var programs = await client.GetProgramsAsync().ToListAsync();
 
-        Assert.That(_harness.ApiRequests.Select(request => request.Query), Is.EqualTo(new[] { "maxReturn=200&offset=0", "maxReturn=200&offset=2" }));
+        Assert.That(Harness.ApiRequests.Select(request => request.Query), Is.EqualTo(new[] { "maxReturn=200&offset=0", "maxReturn=200&offset=2" }));
         Assert.That(programs.Select(program => program.Id), Is.EqualTo(new long[] { 1107, 1108 }));
         Assert.That(programs[0].CreatedAt, Is.EqualTo(new DateTimeOffset(2015, 5, 21, 22, 45, 13, TimeSpan.Zero)));
         Assert.That(programs[1].CreatedAt, Is.EqualTo(new DateTimeOffset(2015, 5, 22, 10, 0, 0, TimeSpan.Zero)));
@@ -107,8 +95,8 @@ public class MarketoClientPagingTests
     [Test]
     public async Task GetProgramsPage_WithUpdatedRange_SendsBothBoundsAndOffset()
     {
-        _harness.Expect(HttpMethod.Get, "/rest/asset/v1/programs.json").Respond("application/json", Fixtures.Read("programs-empty-result.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, "/rest/asset/v1/programs.json").Respond("application/json", Fixtures.Read("programs-empty-result.json"));
+        var client = Harness.CreateClient();
         var range = new DateTimeRange(
             new DateTimeOffset(2024, 1, 1, 0, 0, 0, 250, TimeSpan.Zero),
             new DateTimeOffset(2024, 1, 31, 18, 0, 0, TimeSpan.FromHours(-6)));
@@ -116,7 +104,7 @@ public class MarketoClientPagingTests
         var page = await client.GetProgramsPageAsync(range, "400");
 
         Assert.That(
-            _harness.ApiRequests.Single().Query,
+            Harness.ApiRequests.Single().Query,
             Is.EqualTo("maxReturn=200&offset=400&earliestUpdatedAt=2024-01-01T00%3A00%3A00Z&latestUpdatedAt=2024-02-01T00%3A00%3A00Z"));
         Assert.That(page.Values, Is.Empty);
         Assert.That(page.ContinuationToken, Is.Null);
@@ -125,7 +113,7 @@ public class MarketoClientPagingTests
     [Test]
     public void GetProgramsPage_InvalidContinuationToken_ThrowsArgumentException()
     {
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<ArgumentException>(() => client.GetProgramsPageAsync(null, "page-2"));
 
@@ -136,7 +124,7 @@ public class MarketoClientPagingTests
     [Test]
     public void GetPrograms_RangeEndBeforeStart_ThrowsBeforeEnumerating()
     {
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
         var range = new DateTimeRange(MarketoClientHarness.Start, MarketoClientHarness.Start.AddDays(-1));
 
         Assert.Throws<ArgumentException>(() => client.GetProgramsAsync(range));
@@ -145,16 +133,16 @@ public class MarketoClientPagingTests
     [Test]
     public async Task GetDeletedLeads_GetsPagingTokenThenReadsWhileMoreResult()
     {
-        _harness.Expect(HttpMethod.Get, "/rest/v1/activities/pagingtoken.json").Respond("application/json", Fixtures.Read("paging-token.json"));
-        _harness.Expect(HttpMethod.Get, "/rest/v1/activities/deletedleads.json").Respond("application/json", Fixtures.Read("deleted-leads-page1.json"));
-        _harness.Expect(HttpMethod.Get, "/rest/v1/activities/deletedleads.json").Respond("application/json", Fixtures.Read("deleted-leads-page2.json"));
-        _harness.Expect(HttpMethod.Get, "/rest/v1/activities/deletedleads.json").Respond("application/json", Fixtures.Read("deleted-leads-page3.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, "/rest/v1/activities/pagingtoken.json").Respond("application/json", Fixtures.Read("paging-token.json"));
+        Harness.Expect(HttpMethod.Get, "/rest/v1/activities/deletedleads.json").Respond("application/json", Fixtures.Read("deleted-leads-page1.json"));
+        Harness.Expect(HttpMethod.Get, "/rest/v1/activities/deletedleads.json").Respond("application/json", Fixtures.Read("deleted-leads-page2.json"));
+        Harness.Expect(HttpMethod.Get, "/rest/v1/activities/deletedleads.json").Respond("application/json", Fixtures.Read("deleted-leads-page3.json"));
+        var client = Harness.CreateClient();
         var since = new DateTimeOffset(2014, 10, 6, 13, 22, 17, TimeSpan.FromHours(-8));
 
         var deleted = await client.GetDeletedLeadsAsync(since).ToListAsync();
 
-        var queries = _harness.ApiRequests.Select(request => request.Query).ToArray();
+        var queries = Harness.ApiRequests.Select(request => request.Query).ToArray();
         Assert.That(queries[0], Is.EqualTo("sinceDatetime=2014-10-06T21%3A22%3A17Z"));
         Assert.That(queries[1], Is.EqualTo("nextPageToken=GIYDAOBNGEYS2MBWKQYDAORQGA5DAMBOGAYDAKZQGAYDALBQ&batchSize=300"));
         Assert.That(queries[2], Is.EqualTo("nextPageToken=DELETEDPAGE2&batchSize=300"));
@@ -171,8 +159,8 @@ public class MarketoClientPagingTests
     [Test]
     public async Task GetDeletedLeadsPage_MoreResultFalse_EndsEvenWithToken()
     {
-        _harness.Expect(HttpMethod.Get, "/rest/v1/activities/deletedleads.json").Respond("application/json", Fixtures.Read("deleted-leads-page3.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, "/rest/v1/activities/deletedleads.json").Respond("application/json", Fixtures.Read("deleted-leads-page3.json"));
+        var client = Harness.CreateClient();
 
         var page = await client.GetDeletedLeadsPageAsync("DELETEDPAGE3");
 
@@ -183,8 +171,8 @@ public class MarketoClientPagingTests
     [Test]
     public async Task GetDeletedLeadsPage_ShortPageWithMoreResult_ContinuesWithNextToken()
     {
-        _harness.Expect(HttpMethod.Get, "/rest/v1/activities/deletedleads.json").Respond("application/json", Fixtures.Read("deleted-leads-page2.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, "/rest/v1/activities/deletedleads.json").Respond("application/json", Fixtures.Read("deleted-leads-page2.json"));
+        var client = Harness.CreateClient();
 
         var page = await client.GetDeletedLeadsPageAsync("DELETEDPAGE2");
 
@@ -195,20 +183,20 @@ public class MarketoClientPagingTests
     [Test]
     public async Task GetPagingToken_EncodesSinceAsWholeSecondsUtc()
     {
-        _harness.Expect(HttpMethod.Get, "/rest/v1/activities/pagingtoken.json").Respond("application/json", Fixtures.Read("paging-token.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, "/rest/v1/activities/pagingtoken.json").Respond("application/json", Fixtures.Read("paging-token.json"));
+        var client = Harness.CreateClient();
 
         var token = await client.GetPagingTokenAsync(new DateTimeOffset(2024, 3, 1, 8, 30, 15, 999, TimeSpan.FromHours(1)));
 
         Assert.That(token, Is.EqualTo("GIYDAOBNGEYS2MBWKQYDAORQGA5DAMBOGAYDAKZQGAYDALBQ"));
-        Assert.That(_harness.ApiRequests.Single().Query, Is.EqualTo("sinceDatetime=2024-03-01T07%3A30%3A15Z"));
+        Assert.That(Harness.ApiRequests.Single().Query, Is.EqualTo("sinceDatetime=2024-03-01T07%3A30%3A15Z"));
     }
 
     [Test]
     public void GetCampaigns_CancelledBetweenPages_StopsReading()
     {
-        _harness.Expect(HttpMethod.Get, "/rest/v1/campaigns.json").Respond("application/json", Fixtures.Read("campaigns-page1.json"));
-        var client = _harness.CreateClient();
+        Harness.Expect(HttpMethod.Get, "/rest/v1/campaigns.json").Respond("application/json", Fixtures.Read("campaigns-page1.json"));
+        var client = Harness.CreateClient();
         using var cancellation = new CancellationTokenSource();
 
         Assert.That(
@@ -220,15 +208,15 @@ public class MarketoClientPagingTests
                 }
             },
             Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(1));
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(1));
     }
 
     [Test]
     public void Campaign_WithoutCreatedAt_ThrowsNamingTheItem()
     {
-        _harness.When(HttpMethod.Get, "/rest/v1/campaigns.json")
+        Harness.When(HttpMethod.Get, "/rest/v1/campaigns.json")
             .Respond("application/json", """{"requestId":"1#1","success":true,"result":[{"id":7,"name":"x","updatedAt":"2020-01-01T00:00:00Z"}]}""");
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() => client.GetCampaignsPageAsync(null));
 
@@ -238,9 +226,9 @@ public class MarketoClientPagingTests
     [Test]
     public void Campaign_WithUnreadableDate_ThrowsNamingTheValue()
     {
-        _harness.When(HttpMethod.Get, "/rest/v1/campaigns.json")
+        Harness.When(HttpMethod.Get, "/rest/v1/campaigns.json")
             .Respond("application/json", """{"requestId":"1#1","success":true,"result":[{"id":7,"name":"x","createdAt":"last tuesday","updatedAt":"2020-01-01T00:00:00Z"}]}""");
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var exception = Assert.ThrowsAsync<MarketoException>(() => client.GetCampaignsPageAsync(null));
 

@@ -2,27 +2,15 @@ using RichardSzalay.MockHttp;
 
 namespace Marketo.Extract.Tests.Client;
 
-public class MarketoClientThrottleTests
+public class MarketoClientThrottleTests : MarketoClientTestBase
 {
     private const string TypesPath = "/rest/v1/activities/types.json";
-
-    private MarketoClientHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _harness = new MarketoClientHarness();
-        _harness.RespondWithToken();
-    }
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
 
     [Test]
     public async Task CallBeyondWindowLimit_WaitsUntilTheOldestCallLeavesTheWindow()
     {
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient();
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient();
         for (var i = 0; i < 80; i++)
         {
             await client.GetActivityTypesAsync();
@@ -30,16 +18,16 @@ public class MarketoClientThrottleTests
 
         var call81 = client.GetActivityTypesAsync();
         await Task.Delay(50);
-        var sentBeforeWindowPassed = _harness.ApiRequests.Count;
-        _harness.Time.Advance(TimeSpan.FromSeconds(19));
+        var sentBeforeWindowPassed = Harness.ApiRequests.Count;
+        Harness.Time.Advance(TimeSpan.FromSeconds(19));
         await Task.Delay(20);
         var completedBeforeWindowPassed = call81.IsCompleted;
-        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        Harness.Time.Advance(TimeSpan.FromSeconds(1));
         await call81;
 
         Assert.That(sentBeforeWindowPassed, Is.EqualTo(80));
         Assert.That(completedBeforeWindowPassed, Is.False);
-        Assert.That(_harness.ApiRequests[80].SentAt, Is.EqualTo(MarketoClientHarness.Start.AddSeconds(20)));
+        Assert.That(Harness.ApiRequests[80].SentAt, Is.EqualTo(MarketoClientHarness.Start.AddSeconds(20)));
     }
 
     [Test]
@@ -48,7 +36,7 @@ public class MarketoClientThrottleTests
         var inFlight = 0;
         var maxInFlight = 0;
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _harness.When(HttpMethod.Get, TypesPath).Respond(async () =>
+        Harness.When(HttpMethod.Get, TypesPath).Respond(async () =>
         {
             var now = Interlocked.Increment(ref inFlight);
             InterlockedMax(ref maxInFlight, now);
@@ -56,12 +44,12 @@ public class MarketoClientThrottleTests
             Interlocked.Decrement(ref inFlight);
             return Fixtures.Json(Fixtures.Read("activity-types.json"));
         });
-        var client = _harness.CreateClient();
+        var client = Harness.CreateClient();
 
         var calls = Enumerable.Range(0, 12).Select(_ => client.GetActivityTypesAsync()).ToArray();
         await WaitUntilAsync(() => Volatile.Read(ref inFlight) == 5);
         await Task.Delay(30);
-        var sentWhileBlocked = _harness.ApiRequests.Count;
+        var sentWhileBlocked = Harness.ApiRequests.Count;
         release.SetResult();
         await Task.WhenAll(calls);
 
@@ -73,22 +61,22 @@ public class MarketoClientThrottleTests
     [Test]
     public async Task DailyCallBudget_Exhausted_ThrowsBeforeSending_AndResetsAtChicagoMidnight()
     {
-        _harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
-        var client = _harness.CreateClient(options => options.DailyCallBudget = 3);
+        Harness.When(HttpMethod.Get, TypesPath).Respond("application/json", Fixtures.Read("activity-types.json"));
+        var client = Harness.CreateClient(options => options.DailyCallBudget = 3);
         for (var i = 0; i < 3; i++)
         {
             await client.GetActivityTypesAsync();
         }
 
         var exception = Assert.ThrowsAsync<MarketoQuotaExceededException>(() => client.GetActivityTypesAsync());
-        _harness.Time.SetUtcNow(new DateTimeOffset(2024, 7, 11, 5, 0, 0, TimeSpan.Zero));
+        Harness.Time.SetUtcNow(new DateTimeOffset(2024, 7, 11, 5, 0, 0, TimeSpan.Zero));
         await client.GetActivityTypesAsync();
 
         Assert.That(exception.Quota, Is.EqualTo(MarketoQuotaKind.ClientCallBudget));
         Assert.That(exception.ResetsAt, Is.EqualTo(new DateTimeOffset(2024, 7, 11, 5, 0, 0, TimeSpan.Zero)));
         Assert.That(exception.Message, Does.Contain("DailyCallBudget"));
-        Assert.That(_harness.ApiRequests, Has.Count.EqualTo(4));
-        Assert.That(_harness.Logger.Entries.Any(entry => entry.EventId.Name == "QuotaExceeded"), Is.True);
+        Assert.That(Harness.ApiRequests, Has.Count.EqualTo(4));
+        Assert.That(Harness.Logger.Entries.Any(entry => entry.EventId.Name == "QuotaExceeded"), Is.True);
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -1,4 +1,3 @@
-using Marketo.Extract.Bulk;
 using Marketo.Extract.Records;
 using Marketo.Extract.Streams;
 using Marketo.Extract.Testing;
@@ -14,18 +13,8 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     {
         Emulator = emulator;
         Clock = clock;
-        _httpClient = new HttpClient(emulator.CreateHandler()) { BaseAddress = emulator.BaseAddress };
-        Client = new MarketoClient(
-            _httpClient,
-            new MarketoClientOptions
-            {
-                BaseAddress = emulator.BaseAddress,
-                ClientId = emulator.ClientId,
-                ClientSecret = emulator.ClientSecret,
-                MaxCallsPerWindow = 10_000,
-                MaxConcurrentCalls = 5,
-            },
-            clock);
+        _httpClient = EmulatorSetup.CreateHttpClient(emulator);
+        Client = new MarketoClient(_httpClient, EmulatorSetup.CreateClientOptions(emulator), clock);
     }
 
     public MarketoEmulator Emulator { get; }
@@ -36,41 +25,21 @@ internal sealed class EmulatorHarness : IAsyncDisposable
 
     public InMemoryCursorStore Store { get; } = new();
 
-    public DateTimeOffset StartDate => Emulator.Dataset.Start.AddDays(-1);
+    public DateTimeOffset StartDate => EmulatorSetup.StartDateOf(Emulator);
 
     public static EmulatorHarness Create(int seed = 7, bool supportsUpdatedAtFilter = true)
     {
         var clock = new ShiftableTimeProvider();
-        var emulator = new MarketoEmulator(new MarketoEmulatorOptions
-        {
-            Seed = seed,
-            LeadCount = 400,
-            ActivityCount = 3_000,
-            HistoryDays = 75,
-            CampaignCount = 320,
-            StaticListCount = 310,
-            ProgramCount = 210,
-            DatasetEnd = clock.GetUtcNow(),
-            TimeProvider = clock,
-            ExportQueueWait = TimeSpan.Zero,
-            ExportProcessingTime = TimeSpan.Zero,
-            ExportProcessingTimePerMegabyte = TimeSpan.Zero,
-            ExportStatusCadence = TimeSpan.Zero,
-            RateLimitCalls = 100_000,
-            SupportsUpdatedAtFilter = supportsUpdatedAtFilter,
-        });
+        var options = EmulatorSetup.CreateEmulatorOptions(clock, seed);
+        options.SupportsUpdatedAtFilter = supportsUpdatedAtFilter;
+        var emulator = new MarketoEmulator(options);
         return new EmulatorHarness(emulator, clock);
     }
 
     public MarketoExtractor CreateExtractor(ICursorStore? store = null) =>
         new(Client, store ?? Store, CreateOptions(), Clock);
 
-    public MarketoExtractOptions CreateOptions() => new()
-    {
-        StartDate = StartDate,
-        WindowInDays = 30,
-        Bulk = new BulkExportOptions { PollInterval = TimeSpan.FromMilliseconds(20), DownloadResumeDelay = TimeSpan.Zero },
-    };
+    public MarketoExtractOptions CreateOptions() => EmulatorSetup.CreateExtractOptions(StartDate);
 
     /// <summary>Reads every stream once and groups the records by stream id.</summary>
     public async Task<SyncResult> SyncAsync(IEnumerable<string>? streams = null, ICursorStore? store = null)

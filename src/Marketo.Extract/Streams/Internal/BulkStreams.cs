@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Marketo.Extract.Bulk;
 using Marketo.Extract.Models;
@@ -11,6 +10,12 @@ internal static class BulkStreams
 {
     /// <summary>The most activity types Marketo accepts in one export job.</summary>
     private const int MaxActivityTypesPerJob = 10;
+
+    /// <summary>The ordinal of <c>marketo_guid</c>, which every activity schema puts first.</summary>
+    private const int ActivityGuidOrdinal = 0;
+
+    /// <summary>The ordinal of <c>activity_date</c>, which every activity schema puts third.</summary>
+    private const int ActivityDateOrdinal = 2;
 
     /// <summary>
     /// Reads leads window by window by last update, falling back for good to creation time when the subscription
@@ -25,13 +30,13 @@ internal static class BulkStreams
         var mode = state.LeadsFilter ?? LeadsFilterMode.UpdatedAt;
         while (true)
         {
-            var read = new LeadsRead(context, schema, mode, state);
-            await foreach (var item in read.RunAsync(cancellationToken).ConfigureAwait(false))
+            var reader = await CreateLeadsReaderAsync(context, schema, mode, state, cancellationToken).ConfigureAwait(false);
+            await foreach (var item in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 yield return item;
             }
 
-            if (!read.FilterRejected)
+            if (!reader.FilterRejected)
             {
                 yield break;
             }
@@ -66,79 +71,64 @@ internal static class BulkStreams
             pending.AddRange(state.PendingExports);
         }
 
-        var tracker = new StateJobTracker(context, BulkExportObject.Activities);
-        var units = new Dictionary<string, (DateTimeRange Window, int[] TypeIds)>(StringComparer.Ordinal);
-        var workItems = new List<(PlannedExport Export, int Order, int[] TypeIds)>();
+        var planned = PlanActivityExports(context, cursors, pending, now);
+        await DropStalePendingAsync(
+            context,
+            schemas.Values.Select(schema => schema.Name),
+            planned.Select(item => item.Export.Key),
+            cancellationToken).ConfigureAwait(false);
+
+        var reader = new ExportWindowReader(
+            context,
+            BulkExportObject.Activities,
+            cursors.ToDictionary(pair => schemas[pair.Key].Name, pair => pair.Value, StringComparer.Ordinal))
+        {
+            Decode = (decoder, file, token) => decoder.ReadActivitiesAsync(file, schemas, token),
+            IdOrdinal = ActivityGuidOrdinal,
+            TimeOrdinal = ActivityDateOrdinal,
+        };
+        foreach (var (export, typeIds) in planned)
+        {
+            var streamIds = typeIds.Select(id => schemas[id].Name).ToList();
+            reader.Add(export, CreateActivityWorkItem(context, export, typeIds), streamIds, typeIds);
+        }
+
+        await foreach (var item in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>
+    /// Plans the export windows of every group of activity types whose cursors match, in the order to read them:
+    /// by window start, then by group.
+    /// </summary>
+    private static List<(PlannedExport Export, int[] TypeIds)> PlanActivityExports(
+        ExtractContext context,
+        Dictionary<int, WindowCursor> cursors,
+        List<PendingExport> pending,
+        DateTimeOffset now)
+    {
         var groups = cursors
             .GroupBy(pair => (pair.Value.Floor, Ids: string.Join(',', pair.Value.IdsAtFloor)))
             .SelectMany(group => group.Select(pair => pair.Key).Order().Chunk(MaxActivityTypesPerJob)
                 .Select(chunk => (Floor: group.Key.Floor, TypeIds: chunk)))
             .ToList();
+        var planned = new List<(PlannedExport Export, int Order, int[] TypeIds)>();
         for (var order = 0; order < groups.Count; order++)
         {
             var (floor, typeIds) = groups[order];
             var prefix = "activities/" + string.Join('-', typeIds) + "/";
-            var plan = ExportPlan.Plan(prefix, floor, now, context.Options.WindowInDays, pending);
-            foreach (var export in plan)
+            foreach (var export in ExportPlan.Plan(prefix, floor, now, context.Options.WindowInDays, pending))
             {
-                var streams = typeIds.Select(id => schemas[id].Name).ToList();
-                tracker.Add(export, streams, typeIds);
-                units[export.Key] = (export.Window, typeIds);
-                workItems.Add((export, order, typeIds));
+                planned.Add((export, order, typeIds));
             }
         }
 
-        await DropStalePendingAsync(context, schemas.Values.Select(schema => schema.Name), units.Keys, cancellationToken)
-            .ConfigureAwait(false);
-
-        var ordered = workItems
+        return [.. planned
             .OrderBy(item => item.Export.Window.Start)
             .ThenBy(item => item.Order)
-            .Select(item => CreateActivityWorkItem(context, item.Export, item.TypeIds))
-            .ToList();
-        var decoder = new ExportCsvDecoder(context.Logger);
-        var scheduler = new BulkExportScheduler(context.Client, context.Options.Bulk, context.TimeProvider, context.Logger);
-        await foreach (var completed in scheduler.RunAsync(ordered, tracker, cancellationToken).ConfigureAwait(false))
-        {
-            var (window, typeIds) = units[completed.Key];
-            context.Tracker.Report(schemas[typeIds[0]].Name, $"reading activity export {completed.ExportId}");
-            foreach (var typeId in typeIds)
-            {
-                cursors[typeId].BeginWindow(window.End);
-            }
-
-            var stream = await completed.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                long read = 0;
-                await foreach (var record in decoder.ReadActivitiesAsync(stream, schemas, cancellationToken).ConfigureAwait(false))
-                {
-                    completed.ReportRecordsRead(++read);
-                    var typeId = record.Schema.ActivityTypeId!.Value;
-                    if (!cursors.TryGetValue(typeId, out var cursor))
-                    {
-                        continue;
-                    }
-
-                    var guid = (string)record[0]!;
-                    var date = record[2] as DateTimeOffset?;
-                    if (cursor.IsDuplicate(date, guid))
-                    {
-                        continue;
-                    }
-
-                    yield return StreamItem.Of(context.Tracker.Deliver(record.Schema.Name, record));
-                    cursor.Observe(date, guid);
-                }
-            }
-
-            foreach (var typeId in typeIds)
-            {
-                cursors[typeId].FinishWindow();
-                Log.WindowFinished(context.Logger, schemas[typeId].Name, window.Start, window.End);
-                yield return StreamItem.CheckpointOf(schemas[typeId].Name, cursors[typeId].ToCheckpoint());
-            }
-        }
+            .Select(item => (item.Export, item.TypeIds))];
     }
 
     /// <summary>
@@ -217,109 +207,69 @@ internal static class BulkStreams
         }
     }
 
-    /// <summary>One pass over the leads history in one filter mode.</summary>
-    private sealed class LeadsRead(ExtractContext context, RecordSchema schema, LeadsFilterMode mode, StreamState state)
+    /// <summary>Plans one pass over the leads history in one filter mode, resuming the jobs the state saved.</summary>
+    private static async Task<ExportWindowReader> CreateLeadsReaderAsync(
+        ExtractContext context,
+        RecordSchema schema,
+        LeadsFilterMode mode,
+        StreamState state,
+        CancellationToken cancellationToken)
     {
-        public bool FilterRejected { get; private set; }
+        var floor = state.Cursor ?? context.Options.StartDate ?? throw MissingStartDate(StreamIds.Leads);
+        var cursor = new WindowCursor(floor, state.Cursor is null ? [] : state.CursorIds);
+        var prefix = mode == LeadsFilterMode.UpdatedAt ? "leads/updatedAt/" : "leads/createdAt/";
+        var plan = ExportPlan.Plan(prefix, floor, context.UtcNowInSeconds(), context.Options.WindowInDays, state.PendingExports);
+        await DropStalePendingAsync(context, [StreamIds.Leads], plan.Select(export => export.Key), cancellationToken)
+            .ConfigureAwait(false);
 
-        public async IAsyncEnumerable<StreamItem> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        var reader = new ExportWindowReader(
+            context,
+            BulkExportObject.Leads,
+            new Dictionary<string, WindowCursor>(StringComparer.Ordinal) { [StreamIds.Leads] = cursor })
         {
-            var floor = state.Cursor ?? context.Options.StartDate ?? throw MissingStartDate(StreamIds.Leads);
-            var cursor = new WindowCursor(floor, state.Cursor is null ? [] : state.CursorIds);
-            var prefix = mode == LeadsFilterMode.UpdatedAt ? "leads/updatedAt/" : "leads/createdAt/";
-            var plan = ExportPlan.Plan(prefix, floor, context.UtcNowInSeconds(), context.Options.WindowInDays, state.PendingExports);
-            await DropStalePendingAsync(context, [StreamIds.Leads], plan.Select(export => export.Key), cancellationToken)
-                .ConfigureAwait(false);
+            Decode = (decoder, file, token) => decoder.ReadLeadsAsync(file, schema, token),
+            IdOrdinal = LeadOrdinalOf(schema, "id"),
+            TimeOrdinal = LeadOrdinalOf(schema, mode == LeadsFilterMode.UpdatedAt ? "updatedAt" : "createdAt"),
+            LeadsFilter = mode,
+            EndOnRejectedFilter = mode == LeadsFilterMode.UpdatedAt,
+        };
+        foreach (var export in plan)
+        {
+            reader.Add(export, CreateLeadWorkItem(context, schema, mode, export), [StreamIds.Leads], []);
+        }
 
-            var tracker = new StateJobTracker(context, BulkExportObject.Leads);
-            var windows = new Dictionary<string, DateTimeRange>(StringComparer.Ordinal);
-            var workItems = new List<BulkExportWorkItem>();
-            foreach (var export in plan)
+        return reader;
+    }
+
+    private static BulkExportWorkItem CreateLeadWorkItem(
+        ExtractContext context,
+        RecordSchema schema,
+        LeadsFilterMode mode,
+        PlannedExport export)
+    {
+        if (export.SavedExportId is not null)
+        {
+            context.Tracker.CountExportJob(resumed: true);
+        }
+
+        string[] fields = [.. schema.Fields.Select(field => field.SourceName)];
+        var request = mode == LeadsFilterMode.UpdatedAt
+            ? new LeadExportRequest { Fields = fields, UpdatedAt = export.Window }
+            : new LeadExportRequest { Fields = fields, CreatedAt = export.Window };
+        return BulkExportWorkItem.ForLeads(export.Key, request, export.SavedExportId);
+    }
+
+    private static int LeadOrdinalOf(RecordSchema schema, string restName)
+    {
+        for (var ordinal = 0; ordinal < schema.Fields.Count; ordinal++)
+        {
+            if (string.Equals(schema.Fields[ordinal].SourceName, restName, StringComparison.OrdinalIgnoreCase))
             {
-                tracker.Add(export, [StreamIds.Leads], []);
-                windows[export.Key] = export.Window;
-                workItems.Add(CreateWorkItem(export));
-            }
-
-            var idOrdinal = OrdinalOf("id");
-            var timeOrdinal = OrdinalOf(mode == LeadsFilterMode.UpdatedAt ? "updatedAt" : "createdAt");
-            var decoder = new ExportCsvDecoder(context.Logger);
-            var scheduler = new BulkExportScheduler(context.Client, context.Options.Bulk, context.TimeProvider, context.Logger);
-            var exports = scheduler.RunAsync(workItems, tracker, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            await using (exports.ConfigureAwait(false))
-            {
-                while (await MoveNextAsync(exports).ConfigureAwait(false))
-                {
-                    var completed = exports.Current;
-                    var window = windows[completed.Key];
-                    context.Tracker.Report(StreamIds.Leads, $"reading lead export {completed.ExportId}");
-                    cursor.BeginWindow(window.End);
-                    var stream = await completed.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-                    await using (stream.ConfigureAwait(false))
-                    {
-                        long read = 0;
-                        await foreach (var record in decoder.ReadLeadsAsync(stream, schema, cancellationToken).ConfigureAwait(false))
-                        {
-                            completed.ReportRecordsRead(++read);
-                            var id = Convert.ToString(record[idOrdinal], CultureInfo.InvariantCulture) ?? string.Empty;
-                            var time = record[timeOrdinal] as DateTimeOffset?;
-                            if (cursor.IsDuplicate(time, id))
-                            {
-                                continue;
-                            }
-
-                            yield return StreamItem.Of(context.Tracker.Deliver(StreamIds.Leads, record));
-                            cursor.Observe(time, id);
-                        }
-                    }
-
-                    cursor.FinishWindow();
-                    Log.WindowFinished(context.Logger, StreamIds.Leads, window.Start, window.End);
-                    yield return StreamItem.CheckpointOf(StreamIds.Leads, cursor.ToCheckpoint(mode));
-                }
+                return ordinal;
             }
         }
 
-        private async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<CompletedBulkExport> exports)
-        {
-            try
-            {
-                return await exports.MoveNextAsync().ConfigureAwait(false);
-            }
-            catch (MarketoUnsupportedFilterException) when (mode == LeadsFilterMode.UpdatedAt && context.Tracker.Delivered(StreamIds.Leads) == 0)
-            {
-                FilterRejected = true;
-                return false;
-            }
-        }
-
-        private BulkExportWorkItem CreateWorkItem(PlannedExport export)
-        {
-            if (export.SavedExportId is not null)
-            {
-                context.Tracker.CountExportJob(resumed: true);
-            }
-
-            var request = mode == LeadsFilterMode.UpdatedAt
-                ? new LeadExportRequest { Fields = Fields(), UpdatedAt = export.Window }
-                : new LeadExportRequest { Fields = Fields(), CreatedAt = export.Window };
-            return BulkExportWorkItem.ForLeads(export.Key, request, export.SavedExportId);
-        }
-
-        private string[] Fields() => [.. schema.Fields.Select(field => field.SourceName)];
-
-        private int OrdinalOf(string restName)
-        {
-            for (var ordinal = 0; ordinal < schema.Fields.Count; ordinal++)
-            {
-                if (string.Equals(schema.Fields[ordinal].SourceName, restName, StringComparison.OrdinalIgnoreCase))
-                {
-                    return ordinal;
-                }
-            }
-
-            throw new InvalidOperationException(
-                $"The lead describe of this Marketo instance has no '{restName}' field, which the leads stream needs.");
-        }
+        throw new InvalidOperationException(
+            $"The lead describe of this Marketo instance has no '{restName}' field, which the leads stream needs.");
     }
 }
