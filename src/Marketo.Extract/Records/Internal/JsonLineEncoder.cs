@@ -1,0 +1,262 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Marketo.Extract.Records.Internal;
+
+/// <summary>
+/// Writes a record as one JSON object of UTF-8 bytes straight into a buffer, for JSON Lines output.
+/// </summary>
+/// <remarks>
+/// <para>This is the fast path of <see cref="JsonLinesWriter"/>. Property names are the field's bytes escaped once
+/// (<see cref="RecordField.Utf8PropertyName"/>), and numbers, literals, dates and instants are the exact bytes
+/// <see cref="MarketoRecord.WriteTo"/> writes.</para>
+/// <para>Strings are transcoded with the vectorised <see cref="Utf8.FromUtf16"/>, and only <c>"</c>, <c>\</c> and
+/// control characters U+0000 to U+001F are escaped. Every other character, non-ASCII included, is written as raw
+/// UTF-8, which RFC 8259 allows. A lone surrogate has no UTF-8 form, so it is written as a <c>\uXXXX</c> escape
+/// and no text is lost, where <see cref="Utf8JsonWriter"/> writes U+FFFD.</para>
+/// <para>Values of any other type (<see cref="JsonElement"/>, <see cref="Guid"/>, <see cref="int"/> and the other
+/// values of records built by hand) and non-finite doubles go through <see cref="MarketoRecord.WriteValue"/> on a
+/// <see cref="Utf8JsonWriter"/> over the same buffer, so they are written, or rejected, exactly as by
+/// <see cref="MarketoRecord.WriteTo"/>.</para>
+/// </remarks>
+internal static class JsonLineEncoder
+{
+    /// <summary>The number of UTF-16 characters transcoded per step, which bounds the space reserved per step.</summary>
+    private const int CharsPerStep = 16 * 1024;
+
+    /// <summary>The maximum number of UTF-8 bytes per UTF-16 character. A surrogate pair needs 4 for its 2.</summary>
+    private const int MaxBytesPerChar = 3;
+
+    /// <summary>The length of the longest escape, <c>\uXXXX</c>.</summary>
+    private const int MaxEscapeLength = 6;
+
+    /// <summary>
+    /// The maximum length of a number's text, with room to spare. A decimal such as
+    /// <c>-0.0000000000000000000000000001</c> has 31 characters and a double such as
+    /// <c>-1.7976931348623157E+308</c> has 24.
+    /// </summary>
+    private const int MaxNumberLength = 64;
+
+    private static readonly SearchValues<char> EscapedChars = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    /// <summary>Writes the record as a JSON object, without a line end.</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="buffer">The buffer to append to.</param>
+    /// <param name="valueWriter">
+    /// A writer over <paramref name="buffer"/> with the JSON Lines options, used for the values this class does not
+    /// write itself; it is reset after each use.
+    /// </param>
+    /// <exception cref="NotSupportedException">A value has a type that has no JSON form here.</exception>
+    /// <exception cref="ArgumentException">A double is not finite.</exception>
+    public static void WriteRecord(MarketoRecord record, ByteBufferWriter buffer, Utf8JsonWriter valueWriter)
+    {
+        var fields = record.Schema.FieldSpan;
+        var values = record.ValueSpan;
+        WriteByte(buffer, (byte)'{');
+        for (var i = 0; i < values.Length; i++)
+        {
+            // Each name starts with a comma, which the first property leaves out.
+            var name = fields[i].Utf8PropertyName.AsSpan(i == 0 ? 1 : 0);
+            WriteProperty(buffer, name, fields[i], values[i], valueWriter);
+        }
+
+        WriteByte(buffer, (byte)'}');
+    }
+
+    private static void WriteProperty(
+        ByteBufferWriter buffer, ReadOnlySpan<byte> name, RecordField field, object? value, Utf8JsonWriter valueWriter)
+    {
+        switch (value)
+        {
+            case null:
+                WriteLiteral(buffer, name, "null"u8);
+                break;
+            case string text:
+                WriteString(buffer, name, text);
+                break;
+            case long number:
+                WriteNumber(buffer, name, number);
+                break;
+            case bool flag:
+                WriteLiteral(buffer, name, flag ? "true"u8 : "false"u8);
+                break;
+            case decimal number:
+                WriteNumber(buffer, name, number);
+                break;
+            case double number when double.IsFinite(number):
+                WriteNumber(buffer, name, number);
+                break;
+            case DateTimeOffset instant:
+                WriteInstant(buffer, name, instant.UtcDateTime);
+                break;
+            case DateOnly date:
+                WriteDate(buffer, name, date);
+                break;
+            default:
+                WriteWithJsonWriter(buffer, name, field, value, valueWriter);
+                break;
+        }
+    }
+
+    private static void WriteLiteral(ByteBufferWriter buffer, ReadOnlySpan<byte> name, ReadOnlySpan<byte> literal)
+    {
+        var span = buffer.GetSpan(name.Length + literal.Length);
+        name.CopyTo(span);
+        literal.CopyTo(span[name.Length..]);
+        buffer.Advance(name.Length + literal.Length);
+    }
+
+    private static void WriteNumber<T>(ByteBufferWriter buffer, ReadOnlySpan<byte> name, T number)
+        where T : IUtf8SpanFormattable
+    {
+        var span = buffer.GetSpan(name.Length + MaxNumberLength);
+        name.CopyTo(span);
+        if (!number.TryFormat(span[name.Length..], out var written, default, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"The number {number} is longer than {MaxNumberLength} bytes.");
+        }
+
+        buffer.Advance(name.Length + written);
+    }
+
+    private static void WriteInstant(ByteBufferWriter buffer, ReadOnlySpan<byte> name, DateTime utc)
+    {
+        var span = buffer.GetSpan(name.Length + IsoDateFormatter.MaxInstantLength + 2);
+        name.CopyTo(span);
+        span[name.Length] = (byte)'"';
+        var length = IsoDateFormatter.WriteInstant(utc, span[(name.Length + 1)..]);
+        span[name.Length + 1 + length] = (byte)'"';
+        buffer.Advance(name.Length + length + 2);
+    }
+
+    private static void WriteDate(ByteBufferWriter buffer, ReadOnlySpan<byte> name, DateOnly date)
+    {
+        var span = buffer.GetSpan(name.Length + IsoDateFormatter.DateLength + 2);
+        name.CopyTo(span);
+        span[name.Length] = (byte)'"';
+        IsoDateFormatter.WriteDate(date, span[(name.Length + 1)..]);
+        span[name.Length + 1 + IsoDateFormatter.DateLength] = (byte)'"';
+        buffer.Advance(name.Length + IsoDateFormatter.DateLength + 2);
+    }
+
+    private static void WriteString(ByteBufferWriter buffer, ReadOnlySpan<byte> name, ReadOnlySpan<char> text)
+    {
+        var span = buffer.GetSpan(name.Length + 1);
+        name.CopyTo(span);
+        span[name.Length] = (byte)'"';
+        var position = name.Length + 1;
+        while (true)
+        {
+            // Room for one step of raw text, one escape and the closing quote. A step never needs more.
+            var stepLength = GetStepLength(text);
+            var needed = (stepLength * MaxBytesPerChar) + MaxEscapeLength + 1;
+            if (span.Length - position < needed)
+            {
+                buffer.Advance(position);
+                span = buffer.GetSpan(needed);
+                position = 0;
+            }
+
+            if (text.IsEmpty)
+            {
+                break;
+            }
+
+            var consumed = WriteStep(text[..stepLength], span, ref position);
+            text = text[consumed..];
+        }
+
+        span[position++] = (byte)'"';
+        buffer.Advance(position);
+    }
+
+    /// <summary>
+    /// Writes the raw text of <paramref name="step"/> up to its first character that needs an escape, and that
+    /// escape. Returns the number of characters consumed.
+    /// </summary>
+    private static int WriteStep(ReadOnlySpan<char> step, Span<byte> span, ref int position)
+    {
+        var special = step.IndexOfAny(EscapedChars);
+        var plain = special < 0 ? step : step[..special];
+        var status = Utf8.FromUtf16(
+            plain, span[position..], out var read, out var written, replaceInvalidSequences: false);
+        position += written;
+        if (status == OperationStatus.InvalidData)
+        {
+            position += WriteEscape(step[read], span[position..]);
+            return read + 1;
+        }
+
+        if (special < 0)
+        {
+            return step.Length;
+        }
+
+        position += WriteEscape(step[special], span[position..]);
+        return special + 1;
+    }
+
+    /// <summary>Returns the length of the next step, which never ends between the two halves of a surrogate pair.</summary>
+    private static int GetStepLength(ReadOnlySpan<char> text)
+    {
+        if (text.Length <= CharsPerStep)
+        {
+            return text.Length;
+        }
+
+        return char.IsHighSurrogate(text[CharsPerStep - 1]) ? CharsPerStep - 1 : CharsPerStep;
+    }
+
+    private static int WriteEscape(char character, Span<byte> destination)
+    {
+        destination[0] = (byte)'\\';
+        var shortForm = character switch
+        {
+            '"' => (byte)'"',
+            '\\' => (byte)'\\',
+            '\n' => (byte)'n',
+            '\r' => (byte)'r',
+            '\t' => (byte)'t',
+            '\b' => (byte)'b',
+            '\f' => (byte)'f',
+            _ => (byte)0,
+        };
+        if (shortForm != 0)
+        {
+            destination[1] = shortForm;
+            return 2;
+        }
+
+        // Upper-case hex digits, as Utf8JsonWriter writes them.
+        var hex = "0123456789ABCDEF"u8;
+        destination[1] = (byte)'u';
+        destination[2] = hex[character >> 12];
+        destination[3] = hex[(character >> 8) & 0xF];
+        destination[4] = hex[(character >> 4) & 0xF];
+        destination[5] = hex[character & 0xF];
+        return MaxEscapeLength;
+    }
+
+    private static void WriteWithJsonWriter(
+        ByteBufferWriter buffer, ReadOnlySpan<byte> name, RecordField field, object value, Utf8JsonWriter valueWriter)
+    {
+        var span = buffer.GetSpan(name.Length);
+        name.CopyTo(span);
+        buffer.Advance(name.Length);
+
+        // The writer writes the value as a root value, so it adds no separator, and it checks it as WriteTo does.
+        MarketoRecord.WriteValue(valueWriter, field, value);
+        valueWriter.Flush();
+        valueWriter.Reset();
+    }
+
+    private static void WriteByte(ByteBufferWriter buffer, byte value)
+    {
+        buffer.GetSpan(1)[0] = value;
+        buffer.Advance(1);
+    }
+}
