@@ -56,138 +56,134 @@ internal static class JsonLineEncoder
     {
         var fields = record.Schema.FieldSpan;
         var values = record.ValueSpan;
-        WriteByte(buffer, (byte)'{');
+        var cursor = new BufferCursor(buffer);
+        cursor.Reserve(1)[0] = (byte)'{';
+        cursor.Advance(1);
         for (var i = 0; i < values.Length; i++)
         {
             // Each name starts with a comma, which the first property leaves out.
             var name = fields[i].Utf8PropertyName.AsSpan(i == 0 ? 1 : 0);
-            WriteProperty(buffer, name, fields[i], values[i], valueWriter);
+            WriteProperty(ref cursor, name, fields[i], values[i], valueWriter);
         }
 
-        WriteByte(buffer, (byte)'}');
+        cursor.Reserve(1)[0] = (byte)'}';
+        cursor.Advance(1);
+        cursor.Commit();
     }
 
     private static void WriteProperty(
-        ByteBufferWriter buffer, ReadOnlySpan<byte> name, RecordField field, object? value, Utf8JsonWriter valueWriter)
+        ref BufferCursor cursor, ReadOnlySpan<byte> name, RecordField field, object? value, Utf8JsonWriter valueWriter)
     {
         switch (value)
         {
             case null:
-                WriteLiteral(buffer, name, "null"u8);
+                WriteLiteral(ref cursor, name, "null"u8);
                 break;
             case string text:
-                WriteString(buffer, name, text);
+                WriteString(ref cursor, name, text);
                 break;
             case long number:
-                WriteNumber(buffer, name, number);
+                WriteNumber(ref cursor, name, number);
                 break;
             case bool flag:
-                WriteLiteral(buffer, name, flag ? "true"u8 : "false"u8);
+                WriteLiteral(ref cursor, name, flag ? "true"u8 : "false"u8);
                 break;
             case decimal number:
-                WriteNumber(buffer, name, number);
+                WriteNumber(ref cursor, name, number);
                 break;
             case double number when double.IsFinite(number):
-                WriteNumber(buffer, name, number);
+                WriteNumber(ref cursor, name, number);
                 break;
             case DateTimeOffset instant:
-                WriteInstant(buffer, name, instant.UtcDateTime);
+                WriteInstant(ref cursor, name, instant.UtcDateTime);
                 break;
             case DateOnly date:
-                WriteDate(buffer, name, date);
+                WriteDate(ref cursor, name, date);
                 break;
             default:
-                WriteWithJsonWriter(buffer, name, field, value, valueWriter);
+                WriteWithJsonWriter(ref cursor, name, field, value, valueWriter);
                 break;
         }
     }
 
-    private static void WriteLiteral(ByteBufferWriter buffer, ReadOnlySpan<byte> name, ReadOnlySpan<byte> literal)
+    private static void WriteLiteral(ref BufferCursor cursor, ReadOnlySpan<byte> name, ReadOnlySpan<byte> literal)
     {
-        var span = buffer.GetSpan(name.Length + literal.Length);
+        var span = cursor.Reserve(name.Length + literal.Length);
         name.CopyTo(span);
         literal.CopyTo(span[name.Length..]);
-        buffer.Advance(name.Length + literal.Length);
+        cursor.Advance(name.Length + literal.Length);
     }
 
-    private static void WriteNumber<T>(ByteBufferWriter buffer, ReadOnlySpan<byte> name, T number)
+    private static void WriteNumber<T>(ref BufferCursor cursor, ReadOnlySpan<byte> name, T number)
         where T : IUtf8SpanFormattable
     {
-        var span = buffer.GetSpan(name.Length + MaxNumberLength);
+        var span = cursor.Reserve(name.Length + MaxNumberLength);
         name.CopyTo(span);
         if (!number.TryFormat(span[name.Length..], out var written, default, CultureInfo.InvariantCulture))
         {
             throw new InvalidOperationException($"The number {number} is longer than {MaxNumberLength} bytes.");
         }
 
-        buffer.Advance(name.Length + written);
+        cursor.Advance(name.Length + written);
     }
 
-    private static void WriteInstant(ByteBufferWriter buffer, ReadOnlySpan<byte> name, DateTime utc)
+    private static void WriteInstant(ref BufferCursor cursor, ReadOnlySpan<byte> name, DateTime utc)
     {
-        var span = buffer.GetSpan(name.Length + IsoDateFormatter.MaxInstantLength + 2);
+        var span = cursor.Reserve(name.Length + IsoDateFormatter.MaxInstantLength + 2);
         name.CopyTo(span);
         span[name.Length] = (byte)'"';
         var length = IsoDateFormatter.WriteInstant(utc, span[(name.Length + 1)..]);
         span[name.Length + 1 + length] = (byte)'"';
-        buffer.Advance(name.Length + length + 2);
+        cursor.Advance(name.Length + length + 2);
     }
 
-    private static void WriteDate(ByteBufferWriter buffer, ReadOnlySpan<byte> name, DateOnly date)
+    private static void WriteDate(ref BufferCursor cursor, ReadOnlySpan<byte> name, DateOnly date)
     {
-        var span = buffer.GetSpan(name.Length + IsoDateFormatter.DateLength + 2);
+        var span = cursor.Reserve(name.Length + IsoDateFormatter.DateLength + 2);
         name.CopyTo(span);
         span[name.Length] = (byte)'"';
         IsoDateFormatter.WriteDate(date, span[(name.Length + 1)..]);
         span[name.Length + 1 + IsoDateFormatter.DateLength] = (byte)'"';
-        buffer.Advance(name.Length + IsoDateFormatter.DateLength + 2);
+        cursor.Advance(name.Length + IsoDateFormatter.DateLength + 2);
     }
 
-    private static void WriteString(ByteBufferWriter buffer, ReadOnlySpan<byte> name, ReadOnlySpan<char> text)
+    private static void WriteString(ref BufferCursor cursor, ReadOnlySpan<byte> name, ReadOnlySpan<char> text)
     {
-        var span = buffer.GetSpan(name.Length + 1);
+        var span = cursor.Reserve(name.Length + 1);
         name.CopyTo(span);
         span[name.Length] = (byte)'"';
-        var position = name.Length + 1;
+        cursor.Advance(name.Length + 1);
         while (true)
         {
             // Room for one step of raw text, one escape and the closing quote. A step never needs more.
             var stepLength = GetStepLength(text);
-            var needed = (stepLength * MaxBytesPerChar) + MaxEscapeLength + 1;
-            if (span.Length - position < needed)
-            {
-                buffer.Advance(position);
-                span = buffer.GetSpan(needed);
-                position = 0;
-            }
-
+            span = cursor.Reserve((stepLength * MaxBytesPerChar) + MaxEscapeLength + 1);
             if (text.IsEmpty)
             {
                 break;
             }
 
-            var consumed = WriteStep(text[..stepLength], span, ref position);
+            var consumed = WriteStep(text[..stepLength], span, out var written);
+            cursor.Advance(written);
             text = text[consumed..];
         }
 
-        span[position++] = (byte)'"';
-        buffer.Advance(position);
+        span[0] = (byte)'"';
+        cursor.Advance(1);
     }
 
     /// <summary>
     /// Writes the raw text of <paramref name="step"/> up to its first character that needs an escape, and that
     /// escape. Returns the number of characters consumed.
     /// </summary>
-    private static int WriteStep(ReadOnlySpan<char> step, Span<byte> span, ref int position)
+    private static int WriteStep(ReadOnlySpan<char> step, Span<byte> destination, out int written)
     {
         var special = step.IndexOfAny(EscapedChars);
         var plain = special < 0 ? step : step[..special];
-        var status = Utf8.FromUtf16(
-            plain, span[position..], out var read, out var written, replaceInvalidSequences: false);
-        position += written;
+        var status = Utf8.FromUtf16(plain, destination, out var read, out written, replaceInvalidSequences: false);
         if (status == OperationStatus.InvalidData)
         {
-            position += WriteEscape(step[read], span[position..]);
+            written += WriteEscape(step[read], destination[written..]);
             return read + 1;
         }
 
@@ -196,7 +192,7 @@ internal static class JsonLineEncoder
             return step.Length;
         }
 
-        position += WriteEscape(step[special], span[position..]);
+        written += WriteEscape(step[special], destination[written..]);
         return special + 1;
     }
 
@@ -242,11 +238,11 @@ internal static class JsonLineEncoder
     }
 
     private static void WriteWithJsonWriter(
-        ByteBufferWriter buffer, ReadOnlySpan<byte> name, RecordField field, object value, Utf8JsonWriter valueWriter)
+        ref BufferCursor cursor, ReadOnlySpan<byte> name, RecordField field, object value, Utf8JsonWriter valueWriter)
     {
-        var span = buffer.GetSpan(name.Length);
-        name.CopyTo(span);
-        buffer.Advance(name.Length);
+        name.CopyTo(cursor.Reserve(name.Length));
+        cursor.Advance(name.Length);
+        cursor.Commit();
 
         // The writer writes the value as a root value, so it adds no separator, and it checks it as WriteTo does.
         MarketoRecord.WriteValue(valueWriter, field, value);
@@ -254,9 +250,39 @@ internal static class JsonLineEncoder
         valueWriter.Reset();
     }
 
-    private static void WriteByte(ByteBufferWriter buffer, byte value)
+    /// <summary>
+    /// The free space of a <see cref="ByteBufferWriter"/>, written to directly and committed to the buffer only
+    /// when more space is needed or the record is complete, so that small values cost no buffer calls.
+    /// </summary>
+    private ref struct BufferCursor(ByteBufferWriter buffer)
     {
-        buffer.GetSpan(1)[0] = value;
-        buffer.Advance(1);
+        /// <summary>The minimum space taken from the buffer at a time.</summary>
+        private const int MinReserve = 4096;
+
+        private readonly ByteBufferWriter _buffer = buffer;
+        private Span<byte> _free;
+        private int _written;
+
+        /// <summary>Returns at least <paramref name="count"/> bytes of free space at the current position.</summary>
+        public Span<byte> Reserve(int count)
+        {
+            if (_free.Length - _written < count)
+            {
+                Commit();
+                _free = _buffer.GetSpan(Math.Max(count, MinReserve));
+            }
+
+            return _free[_written..];
+        }
+
+        public void Advance(int count) => _written += count;
+
+        /// <summary>Adds what was written to the buffer, which others may then write to.</summary>
+        public void Commit()
+        {
+            _buffer.Advance(_written);
+            _free = default;
+            _written = 0;
+        }
     }
 }
