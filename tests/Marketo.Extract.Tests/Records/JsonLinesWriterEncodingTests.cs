@@ -53,6 +53,7 @@ public class JsonLinesWriterEncodingTests
         new TestCaseData("\uDE00\uD83D", "\\uDE00\\uD83D").SetArgDisplayNames("pair reversed"),
         new TestCaseData("\uD83D\"", "\\uD83D\\\"").SetArgDisplayNames("high before quote"),
         new TestCaseData("😀\uDE00😀", "😀\\uDE00😀").SetArgDisplayNames("low between pairs"),
+        new TestCaseData("q\"\uD800\\", "q\\\"\\uD800\\\\").SetArgDisplayNames("between escapes"),
     ];
 
     [TestCaseSource(nameof(AwkwardTexts))]

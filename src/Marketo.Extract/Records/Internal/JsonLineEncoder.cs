@@ -39,9 +39,11 @@ internal static class JsonLineEncoder
     /// </summary>
     private const int MaxNumberLength = 64;
 
-    private static readonly SearchValues<char> EscapedChars = SearchValues.Create(
-        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
-        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+    /// <summary>The bytes that need an escape: quote, backslash and U+0000 to U+001F.</summary>
+    /// <remarks>No byte of a multi-byte UTF-8 sequence is below 0x80, so a match is always a whole character.</remarks>
+    private static readonly SearchValues<byte> EscapedBytes = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"u8
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
 
     /// <summary>Writes the record as a JSON object, without a line end.</summary>
     /// <param name="record">The record.</param>
@@ -153,47 +155,61 @@ internal static class JsonLineEncoder
         name.CopyTo(span);
         span[name.Length] = (byte)'"';
         cursor.Advance(name.Length + 1);
-        while (true)
+        while (!text.IsEmpty)
         {
-            // Room for one step of raw text, one escape and the closing quote. A step never needs more.
-            var stepLength = GetStepLength(text);
-            span = cursor.Reserve((stepLength * MaxBytesPerChar) + MaxEscapeLength + 1);
-            if (text.IsEmpty)
+            var step = text[..GetStepLength(text)];
+            span = cursor.Reserve(step.Length * MaxBytesPerChar);
+            var status = Utf8.FromUtf16(step, span, out var read, out var written, replaceInvalidSequences: false);
+            var special = span[..written].IndexOfAny(EscapedBytes);
+            if (special < 0)
             {
-                break;
+                cursor.Advance(written);
+            }
+            else
+            {
+                cursor.Advance(special);
+                WriteEscaped(ref cursor, span[special..written]);
             }
 
-            var consumed = WriteStep(text[..stepLength], span, out var written);
-            cursor.Advance(written);
-            text = text[consumed..];
+            text = text[read..];
+            if (status == OperationStatus.InvalidData)
+            {
+                // A lone surrogate, which has no UTF-8 form.
+                cursor.Advance(WriteEscape(text[0], cursor.Reserve(MaxEscapeLength)));
+                text = text[1..];
+            }
         }
 
-        span[0] = (byte)'"';
+        cursor.Reserve(1)[0] = (byte)'"';
         cursor.Advance(1);
     }
 
     /// <summary>
-    /// Writes the raw text of <paramref name="step"/> up to its first character that needs an escape, and that
-    /// escape. Returns the number of characters consumed.
+    /// Writes UTF-8 text that starts with a byte that needs an escape, with every such byte escaped.
     /// </summary>
-    private static int WriteStep(ReadOnlySpan<char> step, Span<byte> destination, out int written)
+    /// <param name="cursor">The cursor, whose free space starts at <paramref name="text"/>.</param>
+    /// <param name="text">The text, in the cursor's free space, so it is copied before anything is written.</param>
+    private static void WriteEscaped(ref BufferCursor cursor, ReadOnlySpan<byte> text)
     {
-        var special = step.IndexOfAny(EscapedChars);
-        var plain = special < 0 ? step : step[..special];
-        var status = Utf8.FromUtf16(plain, destination, out var read, out written, replaceInvalidSequences: false);
-        if (status == OperationStatus.InvalidData)
+        byte[]? rented = null;
+        var copy = text.Length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(text.Length));
+        text.CopyTo(copy);
+        ReadOnlySpan<byte> rest = copy[..text.Length];
+        while (!rest.IsEmpty)
         {
-            written += WriteEscape(step[read], destination[written..]);
-            return read + 1;
+            var special = rest[1..].IndexOfAny(EscapedBytes);
+            var plainLength = special < 0 ? rest.Length - 1 : special;
+            var span = cursor.Reserve(MaxEscapeLength + plainLength);
+            var length = WriteEscape((char)rest[0], span);
+            rest.Slice(1, plainLength).CopyTo(span[length..]);
+            cursor.Advance(length + plainLength);
+            rest = rest[(1 + plainLength)..];
         }
 
-        if (special < 0)
+        if (rented is not null)
         {
-            return step.Length;
+            ArrayPool<byte>.Shared.Return(rented);
         }
-
-        written += WriteEscape(step[special], destination[written..]);
-        return special + 1;
     }
 
     /// <summary>Returns the length of the next step, which never ends between the two halves of a surrogate pair.</summary>
