@@ -12,10 +12,11 @@ namespace Marketo.Extract.Records.Internal;
 /// <para>This is the fast path of <see cref="JsonLinesWriter"/>. Property names are the field's bytes escaped once
 /// (<see cref="RecordField.Utf8PropertyName"/>), and numbers, literals, dates and instants are the exact bytes
 /// <see cref="MarketoRecord.WriteTo"/> writes.</para>
-/// <para>Strings are transcoded with the vectorised <see cref="Utf8.FromUtf16"/>, and only <c>"</c>, <c>\</c> and
-/// control characters U+0000 to U+001F are escaped. Every other character, non-ASCII included, is written as raw
-/// UTF-8, which RFC 8259 allows. A lone surrogate has no UTF-8 form, so it is written as a <c>\uXXXX</c> escape
-/// and no text is lost, where <see cref="Utf8JsonWriter"/> writes U+FFFD.</para>
+/// <para>Strings are transcoded with the vectorised <see cref="Utf8.FromUtf16"/> straight into the buffer, which is
+/// then searched for the bytes to escape: only <c>"</c>, <c>\</c> and control characters U+0000 to U+001F. Every
+/// other character, non-ASCII included, is written as raw UTF-8, which RFC 8259 allows. A lone surrogate has no
+/// UTF-8 form, so it is written as a <c>\uXXXX</c> escape and no text is lost, where <see cref="Utf8JsonWriter"/>
+/// writes U+FFFD.</para>
 /// <para>Values of any other type (<see cref="JsonElement"/>, <see cref="Guid"/>, <see cref="int"/> and the other
 /// values of records built by hand) and non-finite doubles go through <see cref="MarketoRecord.WriteValue"/> on a
 /// <see cref="Utf8JsonWriter"/> over the same buffer, so they are written, or rejected, exactly as by
@@ -23,7 +24,7 @@ namespace Marketo.Extract.Records.Internal;
 /// </remarks>
 internal static class JsonLineEncoder
 {
-    /// <summary>The number of UTF-16 characters transcoded per step, which bounds the space reserved per step.</summary>
+    /// <summary>The number of UTF-16 characters transcoded per step, which bounds the space reserved.</summary>
     private const int CharsPerStep = 16 * 1024;
 
     /// <summary>The maximum number of UTF-8 bytes per UTF-16 character. A surrogate pair needs 4 for its 2.</summary>
@@ -212,7 +213,7 @@ internal static class JsonLineEncoder
         }
     }
 
-    /// <summary>Returns the length of the next step, which never ends between the two halves of a surrogate pair.</summary>
+    /// <summary>Returns the length of the next step, which never splits a surrogate pair.</summary>
     private static int GetStepLength(ReadOnlySpan<char> text)
     {
         if (text.Length <= CharsPerStep)
