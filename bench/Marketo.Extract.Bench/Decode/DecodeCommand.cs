@@ -80,6 +80,7 @@ internal sealed class FileMeasurements(string name, string path, string dataFold
         _jsonLinesFile = await AddAsync("decode + JSON Lines to a file", () => WriteJsonLinesAsync(read, output));
         File.Delete(output);
         _jsonLinesNull = await AddAsync("decode + JSON Lines to Stream.Null", () => WriteJsonLinesAsync(read, null));
+        await AddAsync("decode + JSON Lines to Stream.Null, WriteAllAsync on two threads", () => WriteAllAsync(read));
     }
 
     public async Task MeasurePythonAsync(PythonScripts scripts)
@@ -173,6 +174,12 @@ internal sealed class FileMeasurements(string name, string path, string dataFold
         }
 
         return writer.RecordsWritten;
+    }
+
+    private async Task<long> WriteAllAsync(Func<ExportCsvDecoder, Stream, IAsyncEnumerable<MarketoRecord>> read)
+    {
+        await using var writer = new JsonLinesWriter(Stream.Null);
+        return await writer.WriteAllAsync(read(new ExportCsvDecoder(), Open()));
     }
 
     private MemoryStream Open() => new(_bytes, writable: false);

@@ -24,7 +24,7 @@ namespace Marketo.Extract.Records;
 /// <para>A record that fails to write (a value with no JSON form, or a double that is not finite) leaves no partial
 /// line behind. The writer is not safe for use from several threads at once.</para>
 /// </remarks>
-public sealed class JsonLinesWriter : IAsyncDisposable, IDisposable
+public sealed partial class JsonLinesWriter : IAsyncDisposable, IDisposable
 {
     private const int FlushThreshold = 64 * 1024;
 
