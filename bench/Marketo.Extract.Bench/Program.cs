@@ -11,6 +11,7 @@ const string Usage = """
       decode   decode throughput of a lead and an activity export next to Sep and the Python baseline
                --lead-rows N (205000)  --activity-rows N (600000)  --repeat N (3)  --skip-python
                --only TEXT (run only the measurements whose name contains TEXT)
+               --export leads|activities (measure only that export; default both)
       memory   peak working set while a large export streams through download, decoder and JSON Lines
                --size-mb N (1200)
       economy  export jobs, API calls, polls and wall time of the extractor next to the naive plan

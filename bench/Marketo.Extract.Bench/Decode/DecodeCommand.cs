@@ -16,29 +16,42 @@ internal static class DecodeCommand
         var repeat = arguments.GetInt32("repeat", 3);
         var scripts = new PythonScripts(BenchPaths.FindScripts());
 
-        var leadsPath = await scripts.EnsureLeadExportAsync(data, arguments.GetInt32("lead-rows", 205_000));
-        var leadSchema = RecordSchema.ForLeads(await scripts.ReadLeadColumnsAsync());
-        var (activitiesPath, types) = await ActivityExportFile.EnsureAsync(
-            data, arguments.GetInt32("activity-rows", 600_000));
-        var activitySchemas = RecordSchema.ForActivityTypes(types);
-
-        var only = arguments.GetString("only");
-        var leads = new FileMeasurements("leads", leadsPath, data, repeat, only);
-        await leads.MeasureAsync((decoder, csv) => decoder.ReadLeadsAsync(csv, leadSchema));
-        if (!arguments.Has("skip-python") && only is null)
+        var export = arguments.GetString("export");
+        if (export is not (null or "leads" or "activities"))
         {
-            await leads.MeasurePythonAsync(scripts);
+            throw new FormatException($"--export is '{export}'; use leads or activities.");
         }
 
-        var activities = new FileMeasurements("activities", activitiesPath, data, repeat, only);
-        await activities.MeasureAsync((decoder, csv) => decoder.ReadActivitiesAsync(csv, activitySchemas));
+        var only = arguments.GetString("only");
+        FileMeasurements? leads = null;
+        if (export is null or "leads")
+        {
+            var leadsPath = await scripts.EnsureLeadExportAsync(data, arguments.GetInt32("lead-rows", 205_000));
+            var leadSchema = RecordSchema.ForLeads(await scripts.ReadLeadColumnsAsync());
+            leads = new FileMeasurements("leads", leadsPath, data, repeat, only);
+            await leads.MeasureAsync((decoder, csv) => decoder.ReadLeadsAsync(csv, leadSchema));
+            if (!arguments.Has("skip-python") && only is null)
+            {
+                await leads.MeasurePythonAsync(scripts);
+            }
+        }
+
+        FileMeasurements? activities = null;
+        if (export is null or "activities")
+        {
+            var (activitiesPath, types) = await ActivityExportFile.EnsureAsync(
+                data, arguments.GetInt32("activity-rows", 600_000));
+            var activitySchemas = RecordSchema.ForActivityTypes(types);
+            activities = new FileMeasurements("activities", activitiesPath, data, repeat, only);
+            await activities.MeasureAsync((decoder, csv) => decoder.ReadActivitiesAsync(csv, activitySchemas));
+        }
 
         Console.WriteLine();
         Console.WriteLine($"median of {repeat} runs after one warm-up run (Python: one run); MB = 1,000,000 bytes of CSV input");
         Console.WriteLine();
-        leads.PrintTable();
+        leads?.PrintTable();
         Console.WriteLine();
-        activities.PrintTable();
+        activities?.PrintTable();
         return 0;
     }
 }
@@ -67,6 +80,7 @@ internal sealed class FileMeasurements(string name, string path, string dataFold
         _jsonLinesFile = await AddAsync("decode + JSON Lines to a file", () => WriteJsonLinesAsync(read, output));
         File.Delete(output);
         _jsonLinesNull = await AddAsync("decode + JSON Lines to Stream.Null", () => WriteJsonLinesAsync(read, null));
+        await AddAsync("decode + JSON Lines to Stream.Null, WriteAllAsync on two threads", () => WriteAllAsync(read));
     }
 
     public async Task MeasurePythonAsync(PythonScripts scripts)
@@ -160,6 +174,12 @@ internal sealed class FileMeasurements(string name, string path, string dataFold
         }
 
         return writer.RecordsWritten;
+    }
+
+    private async Task<long> WriteAllAsync(Func<ExportCsvDecoder, Stream, IAsyncEnumerable<MarketoRecord>> read)
+    {
+        await using var writer = new JsonLinesWriter(Stream.Null);
+        return await writer.WriteAllAsync(read(new ExportCsvDecoder(), Open()));
     }
 
     private MemoryStream Open() => new(_bytes, writable: false);

@@ -7,13 +7,24 @@ namespace Marketo.Extract.Records;
 /// Writes records as JSON Lines: one compact JSON object per line, each ended by <c>\n</c>, in UTF-8.
 /// </summary>
 /// <remarks>
-/// <para>Each line is what <see cref="MarketoRecord.WriteTo"/> writes, with non-ASCII text left unescaped.
-/// Lines are buffered and written to the stream in blocks of about 64 KiB, so call
+/// <para>Each line contains the properties <see cref="MarketoRecord.WriteTo"/> writes, in the same order and with the
+/// same values. Property names, numbers, <c>true</c>, <c>false</c>, <c>null</c>, dates, instants and
+/// <see cref="System.Text.Json.JsonElement"/> values are the same bytes too. Strings differ only in their
+/// escaping. A line escapes only <c>"</c> as <c>\"</c>, <c>\</c> as <c>\\</c>, and the control characters U+0000
+/// to U+001F, as <c>\b</c>, <c>\t</c>, <c>\n</c>, <c>\f</c>, <c>\r</c> or <c>\u00XX</c>. Every other character is
+/// written as UTF-8, as RFC 8259 allows. That includes U+007F, U+2028, U+2029, characters outside the Basic
+/// Multilingual Plane, private-use and unassigned code points, all of which <see cref="MarketoRecord.WriteTo"/>
+/// escapes with the relaxed encoder.</para>
+/// <para>A lone surrogate (half of a UTF-16 pair, which only a record built by hand can hold) has no UTF-8 form, so
+/// it is written as an escape such as <c>\uD800</c>, where <see cref="MarketoRecord.WriteTo"/> writes U+FFFD.
+/// JavaScript's <c>JSON.parse</c> and Python's <c>json</c> module read the escape back as the original character,
+/// but <c>System.Text.Json</c> throws when it reads such a string as a <see cref="string"/>.</para>
+/// <para>Lines are buffered and written to the stream in blocks of about 64 KiB, so call
 /// <see cref="FlushAsync"/> or dispose the writer to write the rest.</para>
-/// <para>A record that fails to write (a value with no JSON form) leaves no partial line behind. The writer
-/// is not safe for use from several threads at once.</para>
+/// <para>A record that fails to write (a value with no JSON form, or a double that is not finite) leaves no partial
+/// line behind. The writer is not safe for use from several threads at once.</para>
 /// </remarks>
-public sealed class JsonLinesWriter : IAsyncDisposable, IDisposable
+public sealed partial class JsonLinesWriter : IAsyncDisposable, IDisposable
 {
     private const int FlushThreshold = 64 * 1024;
 
@@ -47,6 +58,7 @@ public sealed class JsonLinesWriter : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">The token that cancels the write.</param>
     /// <returns>A task that completes when the line is buffered or written.</returns>
     /// <exception cref="NotSupportedException">A value has no JSON form; nothing of the record was written.</exception>
+    /// <exception cref="ArgumentException">A double is NaN or infinite; nothing of the record was written.</exception>
     public ValueTask WriteAsync(MarketoRecord record, CancellationToken cancellationToken = default)
     {
         Append(record);
@@ -56,6 +68,7 @@ public sealed class JsonLinesWriter : IAsyncDisposable, IDisposable
     /// <summary>Adds a record as a line, and writes the buffered lines to the stream when the buffer is full.</summary>
     /// <param name="record">The record.</param>
     /// <exception cref="NotSupportedException">A value has no JSON form; nothing of the record was written.</exception>
+    /// <exception cref="ArgumentException">A double is NaN or infinite; nothing of the record was written.</exception>
     public void Write(MarketoRecord record)
     {
         Append(record);
@@ -140,8 +153,7 @@ public sealed class JsonLinesWriter : IAsyncDisposable, IDisposable
         var lineStart = _buffer.WrittenCount;
         try
         {
-            record.WriteTo(_writer);
-            _writer.Flush();
+            JsonLineEncoder.WriteRecord(record, _buffer, _writer);
         }
         catch
         {
@@ -152,7 +164,6 @@ public sealed class JsonLinesWriter : IAsyncDisposable, IDisposable
 
         _buffer.GetSpan(1)[0] = (byte)'\n';
         _buffer.Advance(1);
-        _writer.Reset();
         RecordsWritten++;
     }
 

@@ -36,7 +36,8 @@ public sealed partial class MarketoRecord
         writer.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, RecordField field, object? value)
+    /// <summary>Writes one value as <see cref="WriteTo"/> does, as the writer's next value.</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, RecordField field, object? value)
     {
         switch (value)
         {

@@ -47,6 +47,9 @@ public sealed partial class MarketoRecord
     /// <summary>Gets the number of fields, which is also the number of values.</summary>
     public int Count => _values.Length;
 
+    /// <summary>Gets the values in field order, for readers inside the library that must not copy them.</summary>
+    internal ReadOnlySpan<object?> ValueSpan => _values;
+
     /// <summary>Gets the value of the field at an ordinal of <see cref="Schema"/>.</summary>
     /// <param name="ordinal">The zero-based field ordinal.</param>
     /// <returns>The value, or null.</returns>

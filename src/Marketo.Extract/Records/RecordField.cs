@@ -39,6 +39,7 @@ public sealed class RecordField
         Kind = MarketoDataTypes.ToKind(dataType);
         ClrType = MarketoDataTypes.ToClrType(Kind);
         EncodedName = JsonEncodedText.Encode(name);
+        Utf8PropertyName = [(byte)',', (byte)'"', .. EncodedName.EncodedUtf8Bytes, (byte)'"', (byte)':'];
         SourceNameUtf8 = Encoding.UTF8.GetBytes(SourceName);
     }
 
@@ -67,6 +68,10 @@ public sealed class RecordField
     internal FieldKind Kind { get; }
 
     internal JsonEncodedText EncodedName { get; }
+
+    /// <summary>Gets the bytes <c>,"name":</c> that put the field into JSON output, with the name escaped as
+    /// <see cref="EncodedName"/>.</summary>
+    internal byte[] Utf8PropertyName { get; }
 
     internal byte[] SourceNameUtf8 { get; }
 
