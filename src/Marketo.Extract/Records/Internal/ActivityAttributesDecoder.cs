@@ -23,6 +23,14 @@ internal abstract class ActivityAttributesDecoder
         return new FlattenedAttributesDecoder(schema);
     }
 
+    /// <summary>
+    /// Fills the attribute fields of <paramref name="values"/> from the raw, still quoted text of the column
+    /// when a fast path can; returns <see langword="false"/>, having changed nothing, when
+    /// <see cref="Decode"/> must read the unquoted text instead.
+    /// </summary>
+    public virtual bool TryDecodeQuoted(ReadOnlySpan<char> cell, object?[] values, long row, ExportFileDecoder file) =>
+        false;
+
     /// <summary>Fills the attribute fields of <paramref name="values"/> from the text of the column.</summary>
     public abstract void Decode(ReadOnlySpan<char> text, object?[] values, long row, ExportFileDecoder file);
 

@@ -13,6 +13,7 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
     private readonly Dictionary<int, SchemaBinding> _bindings = [];
     private readonly HashSet<string> _reportedColumns = new(StringComparer.Ordinal);
     private int _typeIdColumn;
+    private int _attributesColumn = -1;
 
     public ActivityFileDecoder(
         IReadOnlyDictionary<int, RecordSchema> schemas,
@@ -28,6 +29,7 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
             throw CsvErrors.MissingColumns("activities", [ActivityColumns.ActivityTypeId], Header);
         }
 
+        _attributesColumn = columnPositions.TryGetValue(ActivityColumns.Attributes, out var attributes) ? attributes : -1;
         foreach (var (typeId, schema) in _requested)
         {
             _bindings.Add(typeId, SchemaBinding.Create(schema, Header, columnPositions, ReportUnexpectedColumn));
@@ -37,21 +39,29 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
     protected override MarketoRecord Decode(SepReader.Row row, bool hasQuotes)
     {
         long rowNumber = row.RowIndex;
-        var binding = FindBinding(row, hasQuotes, rowNumber);
+        var attributesCell = _attributesColumn < 0 ? default : row[_attributesColumn].Span;
+        var otherCellsQuoted = hasQuotes && OtherCellsHaveQuotes(row.Span, attributesCell);
+        var typeId = ReadTypeId(row, otherCellsQuoted, rowNumber);
+        var binding = FindBinding(row, typeId);
         var schema = binding.Schema;
         var fields = binding.FieldByColumn;
         var ordinals = binding.OrdinalByColumn;
         var values = new object?[schema.Fields.Count];
         for (var column = 0; column < fields.Length; column++)
         {
-            var text = GetValue(row, column, hasQuotes, rowNumber);
             var field = fields[column];
             if (field is null)
             {
-                binding.Attributes!.Decode(text, values, rowNumber, this);
+                DecodeAttributes(binding.Attributes!, row, attributesCell, hasQuotes, values);
+            }
+            else if (column == _typeIdColumn && field.Kind == FieldKind.Integer)
+            {
+                values[ordinals[column]] = CellParser.Box(typeId);
             }
             else
             {
+                var quoted = column == _attributesColumn ? hasQuotes : otherCellsQuoted;
+                var text = GetValue(row, column, quoted, rowNumber);
                 values[ordinals[column]] = ParseCell(text, schema, field, column, rowNumber);
             }
         }
@@ -59,7 +69,28 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
         return new MarketoRecord(schema, values);
     }
 
-    private SchemaBinding FindBinding(SepReader.Row row, bool hasQuotes, long rowNumber)
+    /// <summary>
+    /// Returns whether a cell other than <c>attributes</c> has a quote. Most rows quote only their attributes
+    /// JSON, and the other cells of such a row need no unquoting.
+    /// </summary>
+    private static bool OtherCellsHaveQuotes(ReadOnlySpan<char> row, ReadOnlySpan<char> attributesCell) =>
+        attributesCell.IsEmpty || row.Count('"') != attributesCell.Count('"');
+
+    private void DecodeAttributes(
+        ActivityAttributesDecoder attributes,
+        SepReader.Row row,
+        ReadOnlySpan<char> cell,
+        bool hasQuotes,
+        object?[] values)
+    {
+        long rowNumber = row.RowIndex;
+        if (!hasQuotes || !attributes.TryDecodeQuoted(cell, values, rowNumber, this))
+        {
+            attributes.Decode(GetValue(row, _attributesColumn, hasQuotes, rowNumber), values, rowNumber, this);
+        }
+    }
+
+    private int ReadTypeId(SepReader.Row row, bool hasQuotes, long rowNumber)
     {
         var text = GetValue(row, _typeIdColumn, hasQuotes, rowNumber);
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var typeId))
@@ -67,9 +98,14 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
             throw CsvErrors.InvalidActivityTypeId(rowNumber, row.LineNumberFrom, text.ToString());
         }
 
+        return typeId;
+    }
+
+    private SchemaBinding FindBinding(SepReader.Row row, int typeId)
+    {
         if (!_bindings.TryGetValue(typeId, out var binding))
         {
-            throw CsvErrors.UnknownActivityType(rowNumber, row.LineNumberFrom, typeId, _bindings.Keys);
+            throw CsvErrors.UnknownActivityType(row.RowIndex, row.LineNumberFrom, typeId, _bindings.Keys);
         }
 
         return binding;

@@ -20,6 +20,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
     private readonly Dictionary<string, int> _slotByName = new(StringComparer.Ordinal);
     private readonly RecordField _additional;
     private readonly int _additionalOrdinal;
+    private char[] _unescaped = new char[256];
     private int _nextSlotHint;
 
     public FlattenedAttributesDecoder(RecordSchema schema)
@@ -95,6 +96,87 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
         }
     }
 
+    public override bool TryDecodeQuoted(ReadOnlySpan<char> cell, object?[] values, long row, ExportFileDecoder file)
+    {
+        if (!QuotedJsonObjectReader.CanRead(cell))
+        {
+            return false;
+        }
+
+        var reader = new QuotedJsonObjectReader(cell, _unescaped);
+        Span<bool> seen = _slots.Length <= MaxStackSlots ? stackalloc bool[_slots.Length] : new bool[_slots.Length];
+        var decoded = reader.Start() && ReadQuotedMembers(ref reader, values, seen);
+        _unescaped = reader.Scratch;
+        if (!decoded)
+        {
+            foreach (var slot in _slots)
+            {
+                values[slot.Ordinal] = null;
+            }
+        }
+
+        return decoded;
+    }
+
+    /// <summary>
+    /// Reads the members of a quoted attributes cell; returns <see langword="false"/> for anything that needs
+    /// the slow path: an undeclared or repeated attribute, a value that is kept as text with a warning, or JSON
+    /// that <see cref="QuotedJsonObjectReader"/> does not read.
+    /// </summary>
+    private bool ReadQuotedMembers(ref QuotedJsonObjectReader reader, object?[] values, scoped Span<bool> seen)
+    {
+        while (true)
+        {
+            var expected = _slots.Length == 0 ? default : _slots[_nextSlotHint].PlainName;
+            switch (reader.Read(expected, out var isExpected, out var name, out var type, out var value))
+            {
+                case QuotedJsonToken.End:
+                    return true;
+                case QuotedJsonToken.Unsupported:
+                    return false;
+            }
+
+            var slot = isExpected ? TakeHint() : FindSlot(name);
+            if (slot < 0 || seen[slot] || !TryConvert(_slots[slot], type, value, out var converted))
+            {
+                return false;
+            }
+
+            seen[slot] = true;
+            values[_slots[slot].Ordinal] = converted;
+        }
+    }
+
+    private static bool TryConvert(Slot slot, JsonTokenType type, ReadOnlySpan<char> value, out object? converted)
+    {
+        var kind = slot.Field.Kind;
+        converted = null;
+        switch (type)
+        {
+            case JsonTokenType.Null:
+                return true;
+            case JsonTokenType.True or JsonTokenType.False:
+                var flag = type == JsonTokenType.True;
+                converted = kind == FieldKind.Boolean ? CellParser.Box(flag) : flag ? "true" : "false";
+                return kind is FieldKind.Boolean or FieldKind.String;
+            default:
+                if (value.IsEmpty)
+                {
+                    return true;
+                }
+
+                if (kind == FieldKind.String)
+                {
+                    converted = slot.Strings.GetOrAdd(value);
+                    return true;
+                }
+
+                var parsed = CellParser.TryParse(value, kind, out var typed);
+                converted = typed;
+                return parsed;
+        }
+    }
+
     private bool ReadObject(
         ref Utf8JsonReader reader,
         ReadOnlySpan<byte> json,
@@ -161,6 +243,29 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
         {
             var slot = hint + i < _slots.Length ? hint + i : hint + i - _slots.Length;
             if (_slots[slot].Matches(ref reader))
+            {
+                _nextSlotHint = slot + 1 == _slots.Length ? 0 : slot + 1;
+                return slot;
+            }
+        }
+
+        return -1;
+    }
+
+    private int TakeHint()
+    {
+        var slot = _nextSlotHint;
+        _nextSlotHint = slot + 1 == _slots.Length ? 0 : slot + 1;
+        return slot;
+    }
+
+    private int FindSlot(ReadOnlySpan<char> name)
+    {
+        var hint = _nextSlotHint;
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            var slot = hint + i < _slots.Length ? hint + i : hint + i - _slots.Length;
+            if (_slots[slot].Matches(name))
             {
                 _nextSlotHint = slot + 1 == _slots.Length ? 0 : slot + 1;
                 return slot;
@@ -250,7 +355,24 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
 
         public int Ordinal { get; } = ordinal;
 
+        /// <summary>
+        /// Gets the strings of this attribute's recent values, shared between rows. Attribute values such as
+        /// user agents and page addresses are long and repeat often, so longer values are kept than for columns.
+        /// </summary>
+        public StringCache Strings { get; } = new(maxLength: 512);
+
         public bool Matches(ref Utf8JsonReader reader) =>
             reader.ValueTextEquals(Field.SourceNameUtf8) || (apiName is not null && reader.ValueTextEquals(apiName));
+
+        /// <summary>
+        /// Gets the display name when JSON writes it as it is (no quote, backslash or control character in it),
+        /// so that it can be matched against the raw text; otherwise null.
+        /// </summary>
+        public string? PlainName { get; } = QuotedJsonObjectReader.IsPlainText(field.SourceName)
+            ? field.SourceName
+            : null;
+
+        public bool Matches(ReadOnlySpan<char> name) =>
+            name.SequenceEqual(Field.SourceName) || (Field.ApiName is { } api && name.SequenceEqual(api));
     }
 }

@@ -14,18 +14,23 @@ internal sealed class StringCache
 {
     // NOTE: these sizes are estimates, checked on generated lead data only, not on real Marketo exports.
     private const int EntryCount = 256;
-    private const int MaxLength = 48;
+    private const int DefaultMaxLength = 48;
     private const int SampleSize = 4096;
     private const int MinHitsInSample = SampleSize / 8;
 
     private readonly string?[] _entries = new string?[EntryCount];
+    private readonly int _maxLength;
     private int _lookups;
     private int _hits;
     private bool _disabled;
 
+    /// <summary>Initializes a cache for one column.</summary>
+    /// <param name="maxLength">The longest value kept; longer values are always created anew.</param>
+    public StringCache(int maxLength = DefaultMaxLength) => _maxLength = maxLength;
+
     public string GetOrAdd(ReadOnlySpan<char> text)
     {
-        if (_disabled || text.Length > MaxLength)
+        if (_disabled || text.Length > _maxLength)
         {
             return text.ToString();
         }
