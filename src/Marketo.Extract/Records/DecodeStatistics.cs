@@ -85,7 +85,7 @@ public sealed class DecodeStatistics
         }
     }
 
-    internal void AddRow() => Interlocked.Increment(ref _rows);
+    internal void AddRows(long count) => Interlocked.Add(ref _rows, count);
 
     internal void AddFile() => Interlocked.Increment(ref _files);
 

@@ -21,7 +21,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
     private readonly RecordField _additional;
     private readonly int _additionalOrdinal;
     private char[] _unescaped = new char[256];
-    private int _nextSlotHint;
+    private readonly SlotOrder _order;
 
     public FlattenedAttributesDecoder(RecordSchema schema)
         : base(schema)
@@ -46,6 +46,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
         // ExportCsvDecoder checks up front that every flattened schema has this field.
         _additional = fields[_additionalOrdinal];
         _slots = [.. slots];
+        _order = new SlotOrder(_slots.Length);
         for (var i = 0; i < _slots.Length; i++)
         {
             _slotByName.TryAdd(_slots[i].Field.SourceName, i);
@@ -62,6 +63,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
 
     public override void Decode(ReadOnlySpan<char> text, object?[] values, long row, ExportFileDecoder file)
     {
+        _order.StartRow();
         if (IsNull(text))
         {
             return;
@@ -103,6 +105,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
             return false;
         }
 
+        _order.StartRow();
         var reader = new QuotedJsonObjectReader(cell, _unescaped);
         Span<bool> seen = _slots.Length <= MaxStackSlots ? stackalloc bool[_slots.Length] : new bool[_slots.Length];
         var decoded = reader.Start() && ReadQuotedMembers(ref reader, values, seen);
@@ -127,7 +130,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
     {
         while (true)
         {
-            var expected = _slots.Length == 0 ? default : _slots[_nextSlotHint].PlainName;
+            var expected = _slots.Length == 0 ? default : _slots[_order.Predicted].PlainName;
             switch (reader.Read(expected, out var isExpected, out var name, out var type, out var value))
             {
                 case QuotedJsonToken.End:
@@ -136,18 +139,19 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
                     return false;
             }
 
-            var slot = isExpected ? TakeHint() : FindSlot(name);
+            var slot = isExpected ? _order.Predicted : FindSlot(name);
             if (slot < 0 || seen[slot] || !TryConvert(_slots[slot], type, value, out var converted))
             {
                 return false;
             }
 
             seen[slot] = true;
+            _order.Matched(slot);
             values[_slots[slot].Ordinal] = converted;
         }
     }
 
-    private static bool TryConvert(Slot slot, JsonTokenType type, ReadOnlySpan<char> value, out object? converted)
+    private static bool TryConvert(in Slot slot, JsonTokenType type, ReadOnlySpan<char> value, out object? converted)
     {
         var kind = slot.Field.Kind;
         converted = null;
@@ -192,6 +196,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
             if (slot >= 0 && !seen[slot])
             {
                 seen[slot] = true;
+                _order.Matched(slot);
                 reader.Read();
                 values[_slots[slot].Ordinal] = ReadValue(ref reader, json, _slots[slot].Field, row, file);
                 continue;
@@ -236,15 +241,11 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
 
     private int FindSlot(ref Utf8JsonReader reader)
     {
-        // Marketo writes the attributes of a type in the same order on every row, so the slot after the
-        // last match is tried first.
-        var hint = _nextSlotHint;
-        for (var i = 0; i < _slots.Length; i++)
+        for (var step = 0; step < _slots.Length; step++)
         {
-            var slot = hint + i < _slots.Length ? hint + i : hint + i - _slots.Length;
+            var slot = _order.Candidate(step);
             if (_slots[slot].Matches(ref reader))
             {
-                _nextSlotHint = slot + 1 == _slots.Length ? 0 : slot + 1;
                 return slot;
             }
         }
@@ -252,22 +253,13 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
         return -1;
     }
 
-    private int TakeHint()
-    {
-        var slot = _nextSlotHint;
-        _nextSlotHint = slot + 1 == _slots.Length ? 0 : slot + 1;
-        return slot;
-    }
-
     private int FindSlot(ReadOnlySpan<char> name)
     {
-        var hint = _nextSlotHint;
-        for (var i = 0; i < _slots.Length; i++)
+        for (var step = 0; step < _slots.Length; step++)
         {
-            var slot = hint + i < _slots.Length ? hint + i : hint + i - _slots.Length;
+            var slot = _order.Candidate(step);
             if (_slots[slot].Matches(name))
             {
-                _nextSlotHint = slot + 1 == _slots.Length ? 0 : slot + 1;
                 return slot;
             }
         }
