@@ -33,11 +33,12 @@ public sealed class BulkExportOptions
     /// Gets or sets how many jobs <see cref="BulkExportScheduler"/> keeps created and not yet handed to the caller.
     /// </summary>
     /// <value>
-    /// 3, between 1 and 10. Marketo processes 2 jobs at a time per instance, so a third queued job starts as soon as a
-    /// slot frees up, while the caller is still reading an earlier file. Marketo's queue takes 10 jobs, processing
-    /// ones included, and every integration on the instance shares it, so a high value can starve other integrations.
+    /// 4, between 1 and 10. Marketo processes 2 jobs at a time per instance, so 2 more queued jobs fill both slots
+    /// at the status change that frees them, even when both finish together, while the caller is still reading an
+    /// earlier file. Marketo's queue takes 10 jobs, processing ones included, and every integration on the instance
+    /// shares it, so a high value can starve other integrations.
     /// </value>
-    public int MaxJobsInFlight { get; set; } = 3;
+    public int MaxJobsInFlight { get; set; } = 4;
 
     /// <summary>
     /// Gets or sets how long to wait before enqueueing again after Marketo reported that its export queue is full

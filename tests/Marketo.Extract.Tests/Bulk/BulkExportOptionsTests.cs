@@ -11,7 +11,7 @@ public class BulkExportOptionsTests
 
         Assert.That(options.PollInterval, Is.EqualTo(TimeSpan.FromSeconds(60)));
         Assert.That(options.JobTimeout, Is.EqualTo(TimeSpan.FromMinutes(180)));
-        Assert.That(options.MaxJobsInFlight, Is.EqualTo(3));
+        Assert.That(options.MaxJobsInFlight, Is.EqualTo(4));
         Assert.That(options.QueueFullRetryDelay, Is.EqualTo(TimeSpan.FromSeconds(60)));
         Assert.That(options.DownloadResumeAttempts, Is.EqualTo(5));
         Assert.That(options.DownloadResumeDelay, Is.EqualTo(TimeSpan.FromSeconds(2)));

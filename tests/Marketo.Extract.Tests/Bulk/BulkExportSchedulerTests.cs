@@ -38,8 +38,8 @@ public class BulkExportSchedulerTests
         var results = await subject.Clock.RunAsync(subject.ConsumeAsync(items));
 
         Assert.That(results, Has.Count.EqualTo(6));
-        Assert.That(subject.Client.MaxOpenJobs, Is.EqualTo(3), "jobs open on Marketo at once");
-        Assert.That(subject.Tracker.MaxSaved, Is.LessThanOrEqualTo(3 + 1), "MaxJobsInFlight plus the item being read");
+        Assert.That(subject.Client.MaxOpenJobs, Is.EqualTo(4), "jobs open on Marketo at once");
+        Assert.That(subject.Tracker.MaxSaved, Is.LessThanOrEqualTo(4 + 1), "MaxJobsInFlight plus the item being read");
         Assert.That(subject.Client.MaxProcessingJobs, Is.EqualTo(2));
         // 6 jobs of 5 minutes take 15 minutes on 2 busy slots and 30 on one; the margin allows for a slow consumer.
         Assert.That(subject.Clock.Elapsed, Is.LessThanOrEqualTo(TimeSpan.FromMinutes(20)));
@@ -202,7 +202,8 @@ public class BulkExportSchedulerTests
     [Test]
     public async Task RunAsync_QuotaAfterCompleted_HandsThoseOutFirst()
     {
-        var subject = CreateSubject();
+        // With 3 in flight the fourth job is enqueued only after the first two completed.
+        var subject = CreateSubject(options => options.MaxJobsInFlight = 3);
         var quota = QuotaExceeded();
         subject.Client.EnqueueFault = job => job.Number == 4 ? quota : null;
         var received = new List<string>();
