@@ -64,6 +64,7 @@ internal sealed class FileMeasurements(string name, string path, string dataFold
     private Measurement? _typed;
     private Measurement? _jsonLinesFile;
     private Measurement? _jsonLinesNull;
+    private Measurement? _jsonLinesFileTwoThreads;
     private Measurement? _python;
     private byte[] _bytes = [];
 
@@ -80,7 +81,10 @@ internal sealed class FileMeasurements(string name, string path, string dataFold
         _jsonLinesFile = await AddAsync("decode + JSON Lines to a file", () => WriteJsonLinesAsync(read, output));
         File.Delete(output);
         _jsonLinesNull = await AddAsync("decode + JSON Lines to Stream.Null", () => WriteJsonLinesAsync(read, null));
-        await AddAsync("decode + JSON Lines to Stream.Null, WriteAllAsync on two threads", () => WriteAllAsync(read));
+        _jsonLinesFileTwoThreads = await AddAsync(
+            "decode + JSON Lines to a file, WriteAllAsync on two threads", () => WriteAllAsync(read, output));
+        File.Delete(output);
+        await AddAsync("decode + JSON Lines to Stream.Null, WriteAllAsync on two threads", () => WriteAllAsync(read, null));
     }
 
     public async Task MeasurePythonAsync(PythonScripts scripts)
@@ -120,6 +124,8 @@ internal sealed class FileMeasurements(string name, string path, string dataFold
         {
             PrintRatio("decode + JSON Lines to a file / Python", _jsonLinesFile!, _python, "F1", ">= 6x");
             PrintRatio("decode + JSON Lines to Stream.Null / Python", _jsonLinesNull!, _python, "F1", ">= 6x");
+            PrintRatio(
+                "decode + JSON Lines to a file, WriteAllAsync / Python", _jsonLinesFileTwoThreads!, _python, "F1", ">= 6x");
         }
     }
 
@@ -176,9 +182,11 @@ internal sealed class FileMeasurements(string name, string path, string dataFold
         return writer.RecordsWritten;
     }
 
-    private async Task<long> WriteAllAsync(Func<ExportCsvDecoder, Stream, IAsyncEnumerable<MarketoRecord>> read)
+    private async Task<long> WriteAllAsync(
+        Func<ExportCsvDecoder, Stream, IAsyncEnumerable<MarketoRecord>> read, string? outputPath)
     {
-        await using var writer = new JsonLinesWriter(Stream.Null);
+        var output = outputPath is null ? Stream.Null : File.Create(outputPath);
+        await using var writer = new JsonLinesWriter(output);
         return await writer.WriteAllAsync(read(new ExportCsvDecoder(), Open()));
     }
 
