@@ -10,7 +10,7 @@ internal static class CliApp
 {
     public const string HelpEpilog =
         "Exit codes: 0 success, 1 other failure, 2 invalid command line or configuration, 3 credentials rejected, " +
-        "4 Marketo unreachable, 5 daily quota used up, 130 interrupted.";
+        "4 Marketo unreachable, 5 daily quota used up, 130 interrupted (Ctrl+C), 131 SIGQUIT, 143 SIGTERM.";
 
     /// <summary>Runs the command and returns the process exit code; failures become one line on stderr.</summary>
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken)

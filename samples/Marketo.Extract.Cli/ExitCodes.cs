@@ -21,6 +21,12 @@ internal static class ExitCodes
     /// <summary>A daily quota of the Marketo instance (API calls or export volume) is used up.</summary>
     public const int Quota = 5;
 
-    /// <summary>The run was interrupted with Ctrl+C; the convention of shells for SIGINT.</summary>
+    /// <summary>The run was interrupted with Ctrl+C (SIGINT); 128 + 2, the convention of shells.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>The run was stopped with SIGQUIT, after the same cleanup as Ctrl+C; 128 + 3.</summary>
+    public const int Quit = 131;
+
+    /// <summary>The run was stopped with SIGTERM, as schedulers and service managers send, after the same cleanup as Ctrl+C; 128 + 15.</summary>
+    public const int Terminated = 143;
 }

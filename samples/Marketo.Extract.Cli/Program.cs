@@ -1,14 +1,6 @@
 using Marketo.Extract.Cli;
 
-// The first Ctrl+C stops the run cleanly (files and state stay consistent); a second one ends the process at once.
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    if (!cancellation.IsCancellationRequested)
-    {
-        e.Cancel = true;
-        cancellation.Cancel();
-    }
-};
-
-return await CliApp.RunAsync(args, CliHost.FromConsole(), cancellation.Token);
+// The first SIGINT (Ctrl+C), SIGTERM or SIGQUIT stops the run cleanly; a second one ends the process at once.
+using var signals = StopSignals.Register(Console.Error);
+var exitCode = await CliApp.RunAsync(args, CliHost.FromConsole(), signals.Token);
+return signals.ToExitCode(exitCode);

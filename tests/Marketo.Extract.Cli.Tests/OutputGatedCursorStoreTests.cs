@@ -40,6 +40,36 @@ public sealed class OutputGatedCursorStoreTests
     }
 
     [Test]
+    public async Task SaveAsync_CursorCoversJob_KeepsJobUntilCommit()
+    {
+        var (inner, store) = await CreateAsync();
+        var finished = Job with { WindowStart = OldCursor, WindowEnd = NewCursor };
+        await store.SaveAsync("leads", new StreamState { Cursor = OldCursor, PendingExports = [finished] });
+
+        await store.SaveAsync("leads", new StreamState { Cursor = NewCursor });
+        var beforeCommit = inner.States["leads"];
+        await store.CommitAsync("leads", CancellationToken.None);
+        var afterCommit = inner.States["leads"];
+
+        Assert.That(beforeCommit.Cursor, Is.EqualTo(OldCursor));
+        Assert.That(beforeCommit.PendingExports, Is.EqualTo(new[] { finished }));
+        Assert.That(afterCommit.Cursor, Is.EqualTo(NewCursor));
+        Assert.That(afterCommit.PendingExports, Is.Empty);
+    }
+
+    [Test]
+    public async Task SaveAsync_JobDroppedBeyondCursor_RemovesItAtOnce()
+    {
+        var (inner, store) = await CreateAsync();
+        var later = Job with { WindowStart = NewCursor, WindowEnd = NewCursor.AddDays(30) };
+        await store.SaveAsync("leads", new StreamState { Cursor = OldCursor, PendingExports = [later] });
+
+        await store.SaveAsync("leads", new StreamState { Cursor = NewCursor });
+
+        Assert.That(inner.States["leads"].PendingExports, Is.Empty);
+    }
+
+    [Test]
     public async Task LoadAsync_FullRefresh_HidesCursorButKeepsItOnDisk()
     {
         var (inner, store) = await CreateAsync(ignoreSavedCursors: true);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 
 namespace Marketo.Extract.Cli.Tests;
@@ -27,7 +28,52 @@ public sealed class ProcessTests
         Assert.That(result.Error, Does.Contain("was not found"));
     }
 
-    private static async Task<CliResult> RunProcessAsync(params string[] args)
+    [Test]
+    [Platform(Exclude = "Win")]
+    public async Task Sync_Sigterm_CleansUpAndExitsWith143()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "marketo-extract-sigterm-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // The first export job state line means the run is inside the extraction, with files open.
+            var result = await RunProcessAsync(
+                process => SignalWhenOutputContainsAsync(process, " export ", "TERM"),
+                "sync", "--out", folder);
+
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Terminated), result.Error);
+            Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), result.Error);
+            Assert.That(result.Error, Does.StartWith("marketo-extract: Interrupted."));
+            Assert.That(result.Error, Does.Not.Contain("   at "));
+            Assert.That(Directory.GetFiles(folder, "*.partial"), Is.Empty);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static Task<CliResult> RunProcessAsync(params string[] args) => RunProcessAsync(null, args);
+
+    /// <summary>Reads standard output until it contains <paramref name="text"/>, then sends the signal.</summary>
+    private static async Task<string> SignalWhenOutputContainsAsync(Process process, string text, string signal)
+    {
+        var output = new System.Text.StringBuilder();
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            output.AppendLine(line);
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
+                await kill.WaitForExitAsync();
+                break;
+            }
+        }
+
+        output.Append(await process.StandardOutput.ReadToEndAsync());
+        return output.ToString();
+    }
+
+    private static async Task<CliResult> RunProcessAsync(Func<Process, Task<string>>? readOutput, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -47,7 +93,7 @@ public sealed class ProcessTests
         }
 
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
+        var output = readOutput?.Invoke(process) ?? process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Marketo.Extract.Cli.Emulator;
 using Marketo.Extract.Testing;
 
@@ -148,6 +150,59 @@ public sealed class SyncTests
     }
 
     [Test]
+    public async Task Sync_InterruptedDuringActivities_NextRunResumesSavedJobs()
+    {
+        await using var emulator = new MarketoEmulator(CliRunner.CreateStandaloneOptions());
+        await emulator.StartAsync();
+        var folder = Path.Combine(_root, "interrupted");
+        var config = WriteConfig(emulator.BaseAddress.ToString(), emulator.ClientId, emulator.ClientSecret);
+        using var cancellation = new CancellationTokenSource();
+
+        // 4 windows of leads files come first, so the 10th file request is the 6th activity file.
+        var wrap = (HttpMessageHandler inner) => new CancelOnRequestHandler(inner, "/file.json", cancellation, occurrence: 10);
+        var interrupted = await CliRunner.RunAsync(
+            ["sync", "--out", folder, "--config", config], wrapHandler: wrap, cancellationToken: cancellation.Token);
+        var saved = SavedExportIds(folder);
+        var activityFilesAfterInterrupt = Directory.GetFiles(folder, "activities_*");
+        var resumed = await CliRunner.RunAsync(["sync", "--out", folder, "--config", config]);
+
+        Assert.That(interrupted.ExitCode, Is.EqualTo(ExitCodes.Cancelled), interrupted.Error);
+        Assert.That(interrupted.ErrorLines, Has.Length.EqualTo(1));
+        Assert.That(interrupted.Error, Does.Contain($"{saved.Count} export jobs stay saved in"));
+        Assert.That(saved, Has.Count.GreaterThanOrEqualTo(6), "the activity jobs already read must stay saved");
+        Assert.That(activityFilesAfterInterrupt, Is.Empty, "activity files are committed only at the end");
+        Assert.That(resumed.ExitCode, Is.EqualTo(ExitCodes.Success), resumed.Error);
+        var counts = Regex.Match(resumed.Output, @"export jobs: (\d+) created, (\d+) resumed");
+        Assert.That(int.Parse(counts.Groups[2].Value, CultureInfo.InvariantCulture), Is.EqualTo(saved.Count));
+        Assert.That(resumed.Error, Does.Not.Contain("does not know"));
+        Assert.That(SavedExportIds(folder), Is.Empty);
+        foreach (var stream in new[] { "leads", "activities_visit_webpage", "activities_fill_out_form", "campaigns" })
+        {
+            var expected = File.ReadAllLines(Path.Combine(_firstRun, stream + ".jsonl")).Order(StringComparer.Ordinal);
+            var actual = File.ReadAllLines(Path.Combine(folder, stream + ".jsonl")).Order(StringComparer.Ordinal);
+            Assert.That(actual, Is.EqualTo(expected), stream);
+        }
+    }
+
+    [Test]
+    public async Task Sync_SavedJobsUnknownToEmulator_CountsThemAsCreated()
+    {
+        var folder = Path.Combine(_root, "recreated");
+        using var cancellation = new CancellationTokenSource();
+        var wrap = (HttpMessageHandler inner) => new CancelOnRequestHandler(inner, "/file.json", cancellation, occurrence: 10);
+        await CliRunner.RunAsync(["sync", "--out", folder], wrapHandler: wrap, cancellationToken: cancellation.Token);
+        var saved = SavedExportIds(folder);
+
+        // The built-in emulator starts empty on every run, so it has none of the saved jobs.
+        var result = await CliRunner.RunAsync(["sync", "--out", folder, "--verbose"]);
+
+        Assert.That(saved, Is.Not.Empty);
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Error);
+        Assert.That(result.Output, Does.Contain(" 0 resumed"));
+        Assert.That(Regex.Matches(result.Error, "does not know saved"), Has.Count.EqualTo(saved.Count));
+    }
+
+    [Test]
     public async Task Sync_HostileActivityTypeName_IsRejectedBeforeWriting()
     {
         var folder = CopyOfFirstRun("hostile");
@@ -183,6 +238,16 @@ public sealed class SyncTests
             ["poll_interval_seconds"] = "1",
         }));
         return path;
+    }
+
+    private static HashSet<string> SavedExportIds(string folder)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "state.json")));
+        return document.RootElement.GetProperty("streams").EnumerateObject()
+            .Where(stream => stream.Value.TryGetProperty("pendingExports", out _))
+            .SelectMany(stream => stream.Value.GetProperty("pendingExports").EnumerateArray())
+            .Select(export => export.GetProperty("exportId").GetString()!)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static string? CursorOf(FolderSnapshot snapshot, string stream)

@@ -5,13 +5,23 @@ using System.Text.RegularExpressions;
 
 namespace Marketo.Extract.Cli.Tests;
 
-/// <summary>Cancels a run when a request to the given path starts, as a user pressing Ctrl+C mid-stream would.</summary>
-internal sealed class CancelOnRequestHandler(HttpMessageHandler inner, string path, CancellationTokenSource cancellation)
+/// <summary>
+/// Cancels a run when the <paramref name="occurrence"/>th request to a path ending in <paramref name="path"/> starts,
+/// as a user pressing Ctrl+C mid-stream would.
+/// </summary>
+internal sealed class CancelOnRequestHandler(
+    HttpMessageHandler inner,
+    string path,
+    CancellationTokenSource cancellation,
+    int occurrence = 1)
     : DelegatingHandler(inner)
 {
+    private int _matches;
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.RequestUri!.AbsolutePath.EndsWith(path, StringComparison.Ordinal))
+        if (request.RequestUri!.AbsolutePath.EndsWith(path, StringComparison.Ordinal)
+            && Interlocked.Increment(ref _matches) == occurrence)
         {
             cancellation.Cancel();
         }

@@ -8,10 +8,13 @@ namespace Marketo.Extract.Cli.Sync;
 /// <remarks>
 /// <para>
 /// The extractor saves a stream's cursor as soon as the consumer moves past a checkpoint, but the command renames a
-/// stream's file into place only when the stream ends. So this store splits each save in two: the export jobs
+/// stream's file into place only later. So this store splits each save in two. New export jobs
 /// (<see cref="StreamState.PendingExports"/>) are written through at once, because a job id lost in a crash is an
-/// export Marketo already counted against the daily quota; the cursor, the ids at it and the leads filter are held
-/// back and written with the stream's last saved value until <see cref="CommitAsync"/> reports that the output is in place.
+/// export Marketo already counted against the daily quota. The cursor, the ids at it and the leads filter are held
+/// back, and written with the stream's last saved value until <see cref="CommitAsync"/> reports that the output is in
+/// place. The jobs that the held-back cursor covers stay saved until then too, because the extractor drops a job in
+/// the save that moves the cursor past its window. An interrupted run thus leaves the job to the next run, which
+/// downloads its file again (Marketo keeps it for 7 days) instead of paying for a new export.
 /// </para>
 /// <para>
 /// A crash between the file rename and <see cref="CommitAsync"/> leaves the file ahead of the state: the next run
@@ -68,6 +71,7 @@ internal sealed class OutputGatedCursorStore : ICursorStore, IDisposable
                 Cursor = written.Cursor,
                 CursorIds = written.CursorIds,
                 LeadsFilter = written.LeadsFilter,
+                PendingExports = [.. state.PendingExports, .. CoveredByHeldBackCursor(written, state)],
             };
             await _inner.SaveAsync(streamId, gated, cancellationToken);
             _written[streamId] = gated;
@@ -97,6 +101,22 @@ internal sealed class OutputGatedCursorStore : ICursorStore, IDisposable
     }
 
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>
+    /// Returns the saved jobs that <paramref name="state"/> drops because its cursor covers their windows. Jobs dropped
+    /// for another reason (cancelled, replaced, or no longer planned) are not returned, so they leave the file at once.
+    /// </summary>
+    private static IEnumerable<PendingExport> CoveredByHeldBackCursor(StreamState written, StreamState state)
+    {
+        if (state.Cursor is not { } cursor)
+        {
+            return [];
+        }
+
+        var kept = state.PendingExports.Select(export => export.ExportId).ToHashSet(StringComparer.Ordinal);
+        return written.PendingExports.Where(export =>
+            !kept.Contains(export.ExportId) && export.WindowEnd is { } end && end <= cursor);
+    }
 
     private async ValueTask<StreamState?> LoadWrittenNeedsLockAsync(string streamId, CancellationToken cancellationToken)
     {

@@ -48,15 +48,60 @@ internal static class SyncCommand
         var streams = await SelectStreamsAsync(extractor, arguments.Streams, cancellationToken);
 
         var run = new SyncRun(folder, arguments, streams, gatedStore, progress);
-        await using (run)
+        try
         {
-            await run.ExecuteAsync(extractor, cancellationToken);
+            await using (run)
+            {
+                await run.ExecuteAsync(extractor, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // The extraction has cancelled its open jobs by now, so the state file shows what the next run resumes.
+            progress.Finish();
+            throw await InterruptedAsync(stateFile, progress.CancelledJobs, exception);
         }
 
         progress.Finish();
         SummaryTable.Write(host.Out, extractor.LastSummary!, run.CommittedFiles);
         host.Out.WriteLine($"State: {statePath}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Builds the line of an interrupted run: what was kept, which export jobs stay saved, which were cancelled.</summary>
+    private static async Task<CliException> InterruptedAsync(
+        JsonFileCursorStore stateFile,
+        int cancelledJobs,
+        OperationCanceledException exception)
+    {
+        var states = await stateFile.LoadAllAsync(CancellationToken.None);
+        var savedJobs = states.Values.SelectMany(state => state.PendingExports).Select(export => export.ExportId)
+            .Distinct(StringComparer.Ordinal).Count();
+        var saved = savedJobs switch
+        {
+            0 => "No export job is left to resume.",
+            1 => $"1 export job stays saved in {stateFile.FilePath}; the next run of the same command resumes it",
+            _ => $"{savedJobs} export jobs stay saved in {stateFile.FilePath}; the next run of the same command " +
+                "resumes them",
+        };
+        if (savedJobs > 0)
+        {
+            saved += " and downloads the file of a completed job again without a new export.";
+        }
+
+        var cancelled = cancelledJobs switch
+        {
+            0 => string.Empty,
+            1 => " 1 export job still queued or processing was cancelled on Marketo; the next run exports its date " +
+                "range again.",
+            _ => $" {cancelledJobs} export jobs still queued or processing were cancelled on Marketo; the next run " +
+                "exports their date ranges again.",
+        };
+        return new CliException(
+            ExitCodes.Cancelled,
+            "Interrupted. Output committed before the interruption is saved with its cursors; every other file and " +
+            $"cursor is as before. {saved}{cancelled}",
+            exception);
     }
 
     private static MarketoExtractOptions CreateOptions(MarketoSession session, SyncArguments arguments) => new()

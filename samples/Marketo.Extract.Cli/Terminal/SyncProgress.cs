@@ -30,6 +30,18 @@ internal sealed class SyncProgress : IProgress<ExtractProgress>, IProgress<BulkE
         _interactive = interactive;
     }
 
+    /// <summary>Gets the number of export jobs last reported as Cancelled on Marketo.</summary>
+    public int CancelledJobs
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _jobs.Values.Count(state => state == BulkExportJobState.Cancelled);
+            }
+        }
+    }
+
     public void Report(ExtractProgress value)
     {
         lock (_gate)

@@ -9,10 +9,16 @@ public sealed record ExtractSummary
     /// <summary>Gets the number of REST, Asset and Bulk API calls made, which count against the daily quota.</summary>
     public required long ApiCalls { get; init; }
 
-    /// <summary>Gets the number of bulk export jobs created.</summary>
+    /// <summary>
+    /// Gets the number of bulk export jobs created, including the jobs that replace a saved job because Marketo no
+    /// longer knows it, it failed, it was cancelled or its file expired.
+    /// </summary>
     public required int ExportJobsCreated { get; init; }
 
-    /// <summary>Gets the number of bulk export jobs resumed from saved state instead of created again.</summary>
+    /// <summary>
+    /// Gets the number of export files read from jobs that an earlier run created and saved, so their windows cost
+    /// no new export. A saved job that this extraction replaced, or stopped before reading, is not counted.
+    /// </summary>
     public required int ExportJobsResumed { get; init; }
 
     /// <summary>Gets the number of export file bytes downloaded.</summary>

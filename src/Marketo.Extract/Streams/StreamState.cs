@@ -37,7 +37,10 @@ public sealed record StreamState
     /// <summary>Gets the filter the leads stream exports by; <see langword="null"/> for other streams.</summary>
     public LeadsFilterMode? LeadsFilter { get; init; }
 
-    /// <summary>Gets the bulk export jobs created for this stream and not yet fully read.</summary>
+    /// <summary>
+    /// Gets the bulk export jobs created for this stream whose windows <see cref="Cursor"/> does not cover yet. A job
+    /// stays here until the save that moves the cursor past its window, even when its file was already read.
+    /// </summary>
     public IReadOnlyList<PendingExport> PendingExports { get; init; } = [];
 
     /// <summary>Gets a value indicating whether the stream has never completed a sync.</summary>

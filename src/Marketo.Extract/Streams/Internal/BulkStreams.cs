@@ -90,7 +90,7 @@ internal static class BulkStreams
         foreach (var (export, typeIds) in planned)
         {
             var streamIds = typeIds.Select(id => schemas[id].Name).ToList();
-            reader.Add(export, CreateActivityWorkItem(context, export, typeIds), streamIds, typeIds);
+            reader.Add(export, CreateActivityWorkItem(export, typeIds), streamIds, typeIds);
         }
 
         await foreach (var item in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -173,13 +173,8 @@ internal static class BulkStreams
         new($"Stream '{streamId}' has no saved cursor and MarketoExtractOptions.StartDate is not set; set a start date " +
             "for its first sync.");
 
-    private static BulkExportWorkItem CreateActivityWorkItem(ExtractContext context, PlannedExport export, int[] typeIds)
+    private static BulkExportWorkItem CreateActivityWorkItem(PlannedExport export, int[] typeIds)
     {
-        if (export.SavedExportId is not null)
-        {
-            context.Tracker.CountExportJob(resumed: true);
-        }
-
         var request = new ActivityExportRequest { CreatedAt = export.Window, ActivityTypeIds = typeIds };
         return BulkExportWorkItem.ForActivities(export.Key, request, export.SavedExportId);
     }
@@ -235,23 +230,17 @@ internal static class BulkStreams
         };
         foreach (var export in plan)
         {
-            reader.Add(export, CreateLeadWorkItem(context, schema, mode, export), [StreamIds.Leads], []);
+            reader.Add(export, CreateLeadWorkItem(schema, mode, export), [StreamIds.Leads], []);
         }
 
         return reader;
     }
 
     private static BulkExportWorkItem CreateLeadWorkItem(
-        ExtractContext context,
         RecordSchema schema,
         LeadsFilterMode mode,
         PlannedExport export)
     {
-        if (export.SavedExportId is not null)
-        {
-            context.Tracker.CountExportJob(resumed: true);
-        }
-
         string[] fields = [.. schema.Fields.Select(field => field.SourceName)];
         var request = mode == LeadsFilterMode.UpdatedAt
             ? new LeadExportRequest { Fields = fields, UpdatedAt = export.Window }

@@ -21,7 +21,7 @@ internal sealed class ExportWindowReader
     private readonly BulkExportObject _kind;
     private readonly IReadOnlyDictionary<string, WindowCursor> _cursors;
     private readonly StateJobTracker _tracker;
-    private readonly Dictionary<string, (DateTimeRange Window, IReadOnlyList<string> StreamIds)> _windows =
+    private readonly Dictionary<string, (PlannedExport Export, IReadOnlyList<string> StreamIds)> _windows =
         new(StringComparer.Ordinal);
 
     private readonly List<BulkExportWorkItem> _workItems = [];
@@ -73,7 +73,7 @@ internal sealed class ExportWindowReader
         IReadOnlyList<int> activityTypeIds)
     {
         _tracker.Add(export, streamIds, activityTypeIds);
-        _windows[export.Key] = (export.Window, streamIds);
+        _windows[export.Key] = (export, streamIds);
         _workItems.Add(workItem);
     }
 
@@ -89,7 +89,15 @@ internal sealed class ExportWindowReader
             while (await MoveNextAsync(exports).ConfigureAwait(false))
             {
                 var completed = exports.Current;
-                var (window, streamIds) = _windows[completed.Key];
+                var (export, streamIds) = _windows[completed.Key];
+                var window = export.Window;
+                if (completed.ExportId == export.SavedExportId)
+                {
+                    // Counted here, not when planned: the scheduler replaces a saved job that Marketo no longer
+                    // knows, that failed or whose file expired, and the tracker counts the replacement as created.
+                    _context.Tracker.CountExportJob(resumed: true);
+                }
+
                 var noun = _kind == BulkExportObject.Leads ? "lead" : "activity";
                 _context.Tracker.Report(streamIds[0], $"reading {noun} export {completed.ExportId}");
                 foreach (var streamId in streamIds)

@@ -68,7 +68,15 @@ internal sealed class RunStateStore : IDisposable
     }
 }
 
-/// <summary>The part of a stream's state that a checkpoint moves: the cursor, the ids at it, the leads filter.</summary>
+/// <summary>
+/// The part of a stream's state that a checkpoint moves: the cursor, the ids at it, the leads filter, and the export
+/// jobs whose windows the cursor now covers.
+/// </summary>
+/// <remarks>
+/// A job leaves the state in the same save that moves the cursor past its window, never before. A store that keeps
+/// a cursor from taking effect, as a host that commits output later may, therefore keeps the job too, and the next
+/// run downloads the job's file again instead of exporting the window again.
+/// </remarks>
 internal sealed record StreamCheckpoint(DateTimeOffset? Cursor, IReadOnlyList<string> CursorIds, LeadsFilterMode? LeadsFilter = null)
 {
     public StreamState ApplyTo(StreamState state) => state with
@@ -76,5 +84,8 @@ internal sealed record StreamCheckpoint(DateTimeOffset? Cursor, IReadOnlyList<st
         Cursor = Cursor,
         CursorIds = CursorIds,
         LeadsFilter = LeadsFilter ?? state.LeadsFilter,
+        PendingExports = [.. state.PendingExports.Where(export => !IsCovered(export))],
     };
+
+    private bool IsCovered(PendingExport export) => Cursor is { } cursor && export.WindowEnd is { } end && end <= cursor;
 }

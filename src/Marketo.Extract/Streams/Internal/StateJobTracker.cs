@@ -4,7 +4,8 @@ using Marketo.Extract.Models;
 namespace Marketo.Extract.Streams.Internal;
 
 /// <summary>
-/// Saves the export jobs in flight into the state of every stream a job covers, so a restarted process resumes them.
+/// Saves the export jobs in flight into the state of every stream a job covers, so a restarted process resumes them,
+/// and counts every job created, including the ones that replace a saved job.
 /// </summary>
 internal sealed class StateJobTracker : IBulkExportJobTracker
 {
@@ -45,8 +46,11 @@ internal sealed class StateJobTracker : IBulkExportJobTracker
         }
     }
 
-    public Task JobFinishedAsync(string key, string exportId, CancellationToken cancellationToken) =>
-        ForgetAsync(key, exportId, cancellationToken);
+    /// <summary>
+    /// Leaves the job saved: the checkpoint that moves each stream's cursor past the job's window removes it, in the
+    /// same save, so a job whose records were not yet committed stays resumable.
+    /// </summary>
+    public Task JobFinishedAsync(string key, string exportId, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task JobDiscardedAsync(string key, string exportId, CancellationToken cancellationToken) =>
         ForgetAsync(key, exportId, cancellationToken);
