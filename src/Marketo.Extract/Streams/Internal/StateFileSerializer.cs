@@ -19,7 +19,7 @@ internal static class StateFileSerializer
         }
         catch (JsonException ex)
         {
-            // The serializer's message repeats the path and names .NET types; the position is what helps a reader.
+            // The serializer's message repeats the path and names .NET types, so only its position is kept.
             throw new InvalidDataException(
                 $"The state file '{path}' is not valid state JSON{Position(ex)}. Restore it from a backup, or delete " +
                 "it to extract everything again from the start date.",
@@ -53,7 +53,7 @@ internal static class StateFileSerializer
 
     /// <summary>
     /// Returns the streams of a document, rejecting any JSON that is not a state document, such as a config file or
-    /// <c>{}</c>, with a message that says so rather than one about format versions.
+    /// <c>{}</c>, as not a state file rather than as a state file of an unknown format version.
     /// </summary>
     private static Dictionary<string, StreamState?> CheckDocument(StateDocument? document, string path)
     {
