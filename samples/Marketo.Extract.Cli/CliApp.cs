@@ -19,9 +19,7 @@ internal static class CliApp
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            var message = string.Join(' ', parseResult.Errors[0].Message.Split(
-                ['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            host.Error.WriteLine($"marketo-extract: {message} Run 'marketo-extract --help' for usage.");
+            host.Error.WriteLine($"marketo-extract: {ParseErrorOf(parseResult)} Run 'marketo-extract --help' for usage.");
             return ExitCodes.Usage;
         }
 
@@ -45,6 +43,36 @@ internal static class CliApp
         }
     }
 
+    /// <summary>Returns the first parse error as one sentence, naming an unknown or missing command plainly.</summary>
+    private static string ParseErrorOf(ParseResult parseResult)
+    {
+        if (parseResult.CommandResult.Command is RootCommand root)
+        {
+            var commands = string.Join(", ", root.Subcommands.Select(command => command.Name));
+            if (parseResult.UnmatchedTokens.Count > 0)
+            {
+                var unknown = parseResult.UnmatchedTokens[0];
+                return unknown.StartsWith('-')
+                    ? $"Unknown option '{unknown}'; give a command ({commands}) before its options."
+                    : $"Unknown command '{unknown}'; the commands are {commands}.";
+            }
+
+            return $"No command given; the commands are {commands}.";
+        }
+
+        var message = string.Join(' ', parseResult.Errors[0].Message.Split(
+            ['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return message.EndsWith('.') ? message : message + ".";
+    }
+
+    private static void RejectEmpty(Option<string> option, string what) => option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<string>() is { } value && string.IsNullOrWhiteSpace(value))
+        {
+            result.AddError($"{option.Name} is empty; give the path of {what}.");
+        }
+    });
+
     private static RootCommand BuildCommand(CliHost host)
     {
         var config = new Option<string>("--config")
@@ -55,6 +83,7 @@ internal static class CliApp
             HelpName = "file",
             Recursive = true,
         };
+        RejectEmpty(config, "a JSON config file");
         var verbose = new Option<bool>("--verbose")
         {
             Description = "Log progress and warnings to stderr as they happen. Without it, warnings are written " +
@@ -102,11 +131,18 @@ internal static class CliApp
             Description = "Where each stream's first sync starts, UTC: 2024-01-31 or 2024-01-31T00:00:00Z.",
             HelpName = "date",
         };
-        var window = new Option<int?>("--window-in-days") { Description = "Width of each bulk export window, 1 to 30 days." };
+        var window = new Option<string>("--window-in-days")
+        {
+            Description = "Width of each bulk export window, 1 to 30 days.",
+            HelpName = "days",
+        };
         var fullRefresh = new Option<bool>("--full-refresh")
         {
             Description = "Read every stream again from the start date and replace its file instead of appending.",
         };
+
+        RejectEmpty(output, "the output folder");
+        RejectEmpty(state, "the state file");
 
         var command = new Command("sync", "Extracts the streams into --out, continuing from the saved state.")
         {

@@ -41,7 +41,7 @@ internal sealed record CliHost
 
     public static CliHost FromConsole() => new()
     {
-        Out = Console.Out,
+        Out = new StandardOutputWriter(Console.Out),
         Error = Console.Error,
         IsInteractive = !Console.IsOutputRedirected,
     };

@@ -9,5 +9,6 @@ internal sealed record CommonArguments
 
     public string? StartDate { get; init; }
 
-    public int? WindowInDays { get; init; }
+    /// <summary>Gets the text of <c>--window-in-days</c>, checked with the other settings so its error reads the same.</summary>
+    public string? WindowInDays { get; init; }
 }

@@ -8,6 +8,7 @@ internal static class DiscoverCommand
     public static async Task<int> RunAsync(CliHost host, CommonArguments arguments, CancellationToken cancellationToken)
     {
         await using var session = await MarketoSession.OpenAsync(host, arguments, cancellationToken);
+        session.WriteEmulatorNotice("listing the streams of");
         var extractor = new MarketoExtractor(
             session.Client,
             new InMemoryCursorStore(),

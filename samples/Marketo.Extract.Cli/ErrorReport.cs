@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Marketo.Extract.Bulk;
 
 namespace Marketo.Extract.Cli;
@@ -34,9 +35,12 @@ internal static class ErrorReport
         BulkExportTimeoutException timeout => (ExitCodes.Failure, JobTimedOut(timeout)),
         MarketoException => (ExitCodes.Failure, InCommandTerms(exception.Message)),
         ArgumentException argument => (ExitCodes.Usage, InCommandTerms(MessageOf(argument))),
+        StandardOutputException => (ExitCodes.Failure,
+            $"Writing to standard output failed ({exception.InnerException!.Message.TrimEnd('.')}); check the file " +
+            "or pipe it is redirected to."),
         IOException or UnauthorizedAccessException => (ExitCodes.Failure,
-            $"A file could not be written or read: {exception.Message} Check the permissions and free space of the " +
-            "--out folder and the --state file."),
+            $"A file could not be written or read: {exception.Message.TrimEnd('.')}. Check the permissions and free " +
+            "space of the --out folder and the --state file."),
         _ => (ExitCodes.Failure,
             $"{exception.GetType().Name}: {exception.Message} If this does not say how to fix it, run the command " +
             $"again with {StackTraceVariable}=1 and report the output as a bug."),
@@ -99,7 +103,17 @@ internal static class ErrorReport
                 "the command again.";
         }
 
-        var cause = causes.OfType<HttpRequestException>().FirstOrDefault() ?? causes[^1];
+        if (causes.OfType<AuthenticationException>().Any())
+        {
+            return $"Marketo could not be reached: the https (TLS) connection failed ({causes[^1].Message.TrimEnd('.')}). " +
+                "Check that domain_url starts with the scheme the server speaks (Marketo uses https), then run the " +
+                "command again.";
+        }
+
+        // .NET's wrapper messages end in "see inner exception", which means nothing on a command line.
+        var cause = causes.OfType<HttpRequestException>()
+            .FirstOrDefault(candidate => !candidate.Message.Contains("inner exception", StringComparison.Ordinal))
+            ?? causes[^1];
         return $"Marketo could not be reached: {cause.Message.TrimEnd('.')}. Check domain_url and the network, then " +
             "run the command again.";
     }

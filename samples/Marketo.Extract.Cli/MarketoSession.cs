@@ -45,8 +45,8 @@ internal sealed class MarketoSession : IAsyncDisposable
             : new DemoClock(hasSavedCursors ? EmbeddedEmulator.LaterRunClockStart : EmbeddedEmulator.FirstRunClockStart);
 
     /// <summary>
-    /// Checks the configuration, then starts the emulator if no credentials were given (saying so first), then builds
-    /// the client. Nothing is sent to Marketo yet.
+    /// Checks the configuration, then starts the emulator if no credentials were given, then builds the client.
+    /// Nothing is sent to Marketo yet; the command calls <see cref="WriteEmulatorNotice"/> once its own checks pass.
     /// </summary>
     public static async Task<MarketoSession> OpenAsync(CliHost host, CommonArguments arguments, CancellationToken cancellationToken)
     {
@@ -63,8 +63,6 @@ internal sealed class MarketoSession : IAsyncDisposable
         var emulator = await EmbeddedEmulator.StartAsync(host.ConfigureEmulator, cancellationToken);
         try
         {
-            host.Out.WriteLine(
-                $"No Marketo credentials given: extracting from the built-in emulator at {emulator.BaseAddress} (demo data)");
             var settings = emulator.CreateSettings() with
             {
                 StartDate = demo.StartDate,
@@ -78,6 +76,17 @@ internal sealed class MarketoSession : IAsyncDisposable
         {
             await emulator.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Writes the line that says the command works on the emulator's demo data, if it does.</summary>
+    /// <param name="action">What the command does with it, such as "extracting from".</param>
+    public void WriteEmulatorNotice(string action)
+    {
+        if (_emulator is not null)
+        {
+            _host.Out.WriteLine(
+                $"No Marketo credentials given: {action} the built-in emulator at {_emulator.BaseAddress} (demo data)");
         }
     }
 

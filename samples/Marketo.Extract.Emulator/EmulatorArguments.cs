@@ -66,7 +66,7 @@ internal sealed record EmulatorArguments(int Port, MarketoEmulatorOptions Option
     }
 
     private static string Line(string label, string value) =>
-        string.Create(CultureInfo.InvariantCulture, $"  {label + ":",-15}{value}");
+        string.Create(CultureInfo.InvariantCulture, $"  {label + ":",-16}{value}");
 
     private static bool ApplySwitch(string name, MarketoEmulatorOptions options)
     {

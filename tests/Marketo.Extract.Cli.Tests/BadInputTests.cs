@@ -17,6 +17,7 @@ public sealed class BadInputTests
     private string _root = null!;
     private string _earlierOutput = null!;
     private MarketoEmulator _emulator = null!;
+    private FileStream? _heldLock;
 
     [OneTimeSetUp]
     public async Task StartEmulatorAndWriteEarlierOutput()
@@ -55,7 +56,17 @@ public sealed class BadInputTests
     [TestCase("unreachable host", ExitCodes.Connection, "Check domain_url")]
     [TestCase("wrong credentials", ExitCodes.Authentication, "client_secret")]
     [TestCase("daily quota used up", ExitCodes.Quota, "quota")]
-    [TestCase("domain url with api version", ExitCodes.Usage, "domain_url '")]
+    [TestCase("domain url with api version", ExitCodes.Usage, "has the path '/rest/v1'")]
+    [TestCase("domain url with path", ExitCodes.Usage, "has the path '/foo'")]
+    [TestCase("window not a number", ExitCodes.Usage, "The option --window-in-days is 'x'")]
+    [TestCase("output folder empty", ExitCodes.Usage, "--out is empty")]
+    [TestCase("config is a folder", ExitCodes.Usage, "is a folder; pass the path of a JSON file")]
+    [TestCase("unknown streams", ExitCodes.Usage, "Unknown streams 'nosuch', 'also_bad'")]
+    [TestCase("other format in folder", ExitCodes.Usage, "contains jsonl files from an earlier sync")]
+    [TestCase("state file is the config", ExitCodes.Usage, "is not a Marketo.Extract state file")]
+    [TestCase("state file with null streams", ExitCodes.Usage, "is not a Marketo.Extract state file")]
+    [TestCase("state file truncated", ExitCodes.Usage, "is not valid state JSON (line 1, byte ")]
+    [TestCase("state file used by another run", ExitCodes.Usage, "Another marketo-extract run is using the state file")]
     [TestCase("rate limit through retries", ExitCodes.Failure, "when other integrations are idle")]
     public async Task Sync_BadInput_FailsWithOneLineAndChangesNothing(string scenario, int exitCode, string message)
     {
@@ -106,6 +117,19 @@ public sealed class BadInputTests
             "domain url with api version" =>
                 ([.. sync, "--config", WriteConfig(new() { ["domain_url"] = _emulator.BaseAddress + "rest/v1" })], null),
             "rate limit through retries" => ([.. sync, "--config", WriteConfig(valid)], RateLimited()),
+            "domain url with path" =>
+                ([.. sync, "--config", WriteConfig(new() { ["domain_url"] = _emulator.BaseAddress + "foo" })], null),
+            "window not a number" => ([.. sync, "--config", WriteConfig(valid), "--window-in-days", "x"], null),
+            "output folder empty" => (["sync", "--out", "", "--config", WriteConfig(valid)], null),
+            "config is a folder" => ([.. sync, "--config", _root], null),
+            "unknown streams" => ([.. sync, "--config", WriteConfig(valid), "--streams", "campaigns,nosuch,also_bad"], null),
+            "other format in folder" => ([.. sync, "--config", WriteConfig(valid), "--format", "csv"], null),
+            "state file is the config" => ([.. sync, "--config", WriteConfig(valid), "--state", WriteConfig(valid)], null),
+            "state file with null streams" =>
+                ([.. sync, "--config", WriteConfig(valid), "--state", WriteText("{\"version\":1,\"streams\":null}")], null),
+            "state file truncated" =>
+                ([.. sync, "--config", WriteConfig(valid), "--state", WriteText("{\"version\":1,\"streams\":{\"leads\"")], null),
+            "state file used by another run" => ([.. sync, "--config", WriteConfig(valid), "--state", HoldStateLock()], null),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "no such scenario"),
         };
     }
@@ -123,7 +147,111 @@ public sealed class BadInputTests
     }
 
     [TearDown]
-    public void ClearFaults() => _emulator.Faults.Clear();
+    public void ClearFaults()
+    {
+        _emulator.Faults.Clear();
+        _heldLock?.Dispose();
+        _heldLock = null;
+    }
+
+    [Test]
+    public async Task Sync_StateFileChecked_BeforeAnyCall()
+    {
+        var folder = Path.Combine(_root, Guid.NewGuid().ToString("N"));
+        var statePath = WriteText("{}");
+        var callsBefore = CallCount();
+
+        var result = await CliRunner.RunAsync(["sync", "--out", folder, "--config", WriteConfig(new()), "--state", statePath]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.Error);
+        Assert.That(CallCount(), Is.EqualTo(callsBefore));
+        Assert.That(File.ReadAllText(statePath), Is.EqualTo("{}"));
+    }
+
+    [Test]
+    public async Task Sync_StateFolderNotWritable_FailsBeforeAnyCall()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("Needs a folder the current user cannot write, which this test makes on Linux only.");
+            return;
+        }
+
+        var stateFolder = UnwritableFolder();
+        var folder = Path.Combine(_root, Guid.NewGuid().ToString("N"));
+        var callsBefore = CallCount();
+
+        var result = await CliRunner.RunAsync(
+            ["sync", "--out", folder, "--config", WriteConfig(new()), "--state", Path.Combine(stateFolder, "state.json")]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.Error);
+        Assert.That(result.ErrorLines, Has.Length.EqualTo(1), result.Error);
+        Assert.That(result.Error, Does.Contain("The folder of the state file").And.Contain("cannot be written"));
+        Assert.That(CallCount(), Is.EqualTo(callsBefore));
+    }
+
+    [Test]
+    public async Task Sync_WrongCredentials_LeavesNoNewFolder()
+    {
+        var folder = Path.Combine(_root, Guid.NewGuid().ToString("N"));
+        var environment = new Dictionary<string, string> { ["MARKETO_CLIENT_SECRET"] = Secret + "-wrong" };
+
+        var result = await CliRunner.RunAsync(["sync", "--out", folder, "--config", WriteConfig(new())], environment);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Authentication), result.Error);
+        Assert.That(Directory.Exists(folder), Is.False);
+    }
+
+    [Test]
+    public async Task Check_EmptySecretVariable_KeepsFileSecret()
+    {
+        var environment = new Dictionary<string, string> { ["MARKETO_CLIENT_SECRET"] = string.Empty };
+
+        var result = await CliRunner.RunAsync(["check", "--config", WriteConfig(new())], environment);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Error);
+        Assert.That(result.Output, Does.StartWith("OK: connected to "));
+    }
+
+    [TestCase(new[] { "frobnicate" }, "Unknown command 'frobnicate'; the commands are sync, discover, check.")]
+    [TestCase(new string[0], "No command given; the commands are sync, discover, check.")]
+    [TestCase(new[] { "--bogus" }, "Unknown option '--bogus'; give a command (sync, discover, check) before its options.")]
+    [TestCase(new[] { "sync", "--out", "x", "--format", "xml" }, "Must be one of: 'jsonl' 'csv'.")]
+    [TestCase(new[] { "sync", "--out", "x", "--state", " " }, "--state is empty; give the path of the state file.")]
+    public async Task Run_BadCommandLine_NamesProblemInOneSentence(string[] args, string message)
+    {
+        var result = await CliRunner.RunAsync(args);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.Error);
+        Assert.That(result.ErrorLines, Has.Length.EqualTo(1), result.Error);
+        Assert.That(result.Error, Does.Contain(message + " Run 'marketo-extract --help' for usage."));
+        Assert.That(result.Output, Is.Empty);
+    }
+
+    private long CallCount() => _emulator.Statistics.IdentityCalls + _emulator.Statistics.ApiCalls;
+
+    private string HoldStateLock()
+    {
+        var folder = Path.Combine(_root, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        _heldLock = new FileStream(Path.Combine(folder, ".state.json.lock"), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        return Path.Combine(folder, "state.json");
+    }
+
+    /// <summary>Returns a folder the current user cannot create files in: a read-only folder, or /sys for root.</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private string UnwritableFolder()
+    {
+        if (Environment.UserName == "root")
+        {
+            return "/sys";
+        }
+
+        var folder = Path.Combine(_root, "read-only-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        return folder;
+    }
 
     private string WriteConfig(Dictionary<string, object> changes)
     {

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Marketo.Extract.Bulk;
 
 namespace Marketo.Extract.Cli.Tests;
@@ -60,5 +61,51 @@ public sealed class ErrorReportTests
 
         Assert.That(exitCode, Is.EqualTo(ExitCodes.Usage));
         Assert.That(message, Is.EqualTo("domain_url 'x' is invalid."));
+    }
+
+    [Test]
+    public void Classify_HttpsToPlainServer_NamesTlsNotInnerException()
+    {
+        var tls = new HttpRequestException(
+            "The SSL connection could not be established, see inner exception.",
+            new AuthenticationException("Cannot determine the frame size or a corrupted frame was received."));
+        var exception = new MarketoException("POST /identity/oauth/token failed: Marketo could not be reached.", tls);
+
+        var (exitCode, message) = ErrorReport.Classify(exception, cancelled: false);
+
+        Assert.That(exitCode, Is.EqualTo(ExitCodes.Connection));
+        Assert.That(message, Does.Contain("the https (TLS) connection failed (Cannot determine the frame size"));
+        Assert.That(message, Does.Contain("domain_url starts with the scheme the server speaks"));
+        Assert.That(message, Does.Not.Contain("inner exception"));
+    }
+
+    [Test]
+    public void Write_StandardOutputFull_BlamesStandardOutput()
+    {
+        using var error = new StringWriter();
+        var host = new CliHost { Out = new StandardOutputWriter(new FullWriter()), Error = error };
+        var exception = Assert.Throws<StandardOutputException>(() => host.Out.WriteLine("OK"));
+
+        var exitCode = ErrorReport.Write(host, exception!, cancelled: false);
+
+        Assert.That(exitCode, Is.EqualTo(ExitCodes.Failure));
+        Assert.That(error.ToString(), Is.EqualTo(
+            "marketo-extract: Writing to standard output failed (No space left on device); check the file or pipe it " +
+            "is redirected to." + Environment.NewLine));
+    }
+
+    [Test]
+    public void Classify_FileError_EndsSentenceBeforeAdvice()
+    {
+        var exception = new IOException("No space left on device : '/out/x.jsonl'");
+
+        var (_, message) = ErrorReport.Classify(exception, cancelled: false);
+
+        Assert.That(message, Does.Contain("'/out/x.jsonl'. Check the permissions"));
+    }
+
+    private sealed class FullWriter : StringWriter
+    {
+        public override void WriteLine(string? value) => throw new IOException("No space left on device");
     }
 }

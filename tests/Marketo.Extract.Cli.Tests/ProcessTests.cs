@@ -13,7 +13,7 @@ public sealed class ProcessTests
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Error);
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines[0], Does.Match(@"^No Marketo credentials given: extracting from the built-in emulator at http://127\.0\.0\.1:\d+/ \(demo data\)$"));
+        Assert.That(lines[0], Does.Match(@"^No Marketo credentials given: checking the built-in emulator at http://127\.0\.0\.1:\d+/ \(demo data\)$"));
         Assert.That(lines[^1], Does.StartWith("OK: connected to http://127.0.0.1:"));
         Assert.That(result.Output, Does.Not.Contain(Testing.MarketoEmulatorOptions.DefaultClientSecret));
     }

@@ -130,6 +130,18 @@ public sealed class SyncTests
     }
 
     [Test]
+    public async Task Sync_Verbose_LogsWindowsInIso8601()
+    {
+        var folder = Path.Combine(_root, "verbose");
+
+        var result = await CliRunner.RunAsync(["sync", "--out", folder, "--streams", "leads", "--verbose"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Error);
+        Assert.That(result.Error, Does.Match(
+            @"Stream leads finished the window \d{4}-\d\d-\d\dT00:00:00\.0000000\+00:00 to \d{4}-\d\d-\d\dT"));
+    }
+
+    [Test]
     public async Task Sync_CancelledMidStream_LeavesEarlierFilesAndCursorsIntact()
     {
         var folder = CopyOfFirstRun("cancelled");

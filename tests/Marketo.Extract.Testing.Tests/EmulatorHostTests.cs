@@ -58,7 +58,7 @@ public sealed class EmulatorHostTests
 
         bool exited = await WaitForExitAsync(host);
 
-        Assert.That(lifetime, Does.EndWith("90 s"));
+        Assert.That(lifetime, Is.EqualTo("  token lifetime: 90 s"));
         Assert.That(updatedAt, Does.EndWith("bulk updatedAt filter unsupported (1035)"));
         Assert.That(exited, Is.True);
         Assert.That(host.ExitCode, Is.Zero);

@@ -32,7 +32,7 @@ internal sealed class SettingsLoader
         string? configPath,
         Func<string, string?> environment,
         string? startDateOption,
-        int? windowInDaysOption)
+        string? windowInDaysOption)
     {
         var hasConnectionVariable = ConfigKeys.Connection
             .Any(key => !string.IsNullOrEmpty(environment(ConfigKeys.EnvironmentVariableOf(key))));
@@ -56,10 +56,9 @@ internal sealed class SettingsLoader
             loader._values[ConfigKeys.StartDate] = new ConfigValue(startDateOption, "option --start-date");
         }
 
-        if (windowInDaysOption is { } window)
+        if (windowInDaysOption is not null)
         {
-            loader._values[ConfigKeys.WindowInDays] =
-                new ConfigValue(window.ToString(CultureInfo.InvariantCulture), "option --window-in-days");
+            loader._values[ConfigKeys.WindowInDays] = new ConfigValue(windowInDaysOption, "option --window-in-days");
         }
 
         return loader;
@@ -88,7 +87,7 @@ internal sealed class SettingsLoader
 
         if (_values.TryGetValue(ConfigKeys.WindowInDays, out var window))
         {
-            settings = settings with { WindowInDays = ParseWhole(window, 1, 30, "days; Marketo rejects export ranges over 31 days") };
+            settings = settings with { WindowInDays = ParseWhole(window, 1, 30, "days, because Marketo rejects export ranges over 31 days") };
         }
 
         if (_values.TryGetValue(ConfigKeys.PollIntervalSeconds, out var poll))
@@ -106,6 +105,13 @@ internal sealed class SettingsLoader
 
     private void ReadFile(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw CliException.Usage(
+                $"Config file '{path}' is a folder; pass the path of a JSON file with the keys domain_url, client_id, " +
+                "client_secret and start_date.");
+        }
+
         JsonDocument document;
         try
         {
@@ -185,6 +191,17 @@ internal sealed class SettingsLoader
         {
             throw CliException.Usage(
                 $"The {value.Origin} is '{text}', which uses plain http and would send the client secret unencrypted; {EndpointAdvice}.");
+        }
+
+        // Marketo serves the identity, REST and bulk APIs from the root of one host, and Admin > Web Services shows the
+        // REST endpoint with /rest, so any other path is a mistake that would only show later as a failed token call.
+        var path = uri.AbsolutePath.TrimEnd('/');
+        if (path.Length > 0 && !path.Equals("/rest", StringComparison.OrdinalIgnoreCase))
+        {
+            throw CliException.Usage(
+                $"The {value.Origin} is '{text}', which has the path '{uri.AbsolutePath}'; domain_url must be the REST " +
+                "endpoint from Marketo's Admin > Web Services with no path other than /rest, such as " +
+                "https://123-ABC-456.mktorest.com.");
         }
 
         return uri;

@@ -27,22 +27,41 @@ namespace Marketo.Extract.Cli.Sync;
 /// </remarks>
 internal static class SyncCommand
 {
-
     public static async Task<int> RunAsync(CliHost host, SyncArguments arguments, CancellationToken cancellationToken)
     {
-        var statePath = Path.GetFullPath(arguments.StatePath ?? Path.Combine(arguments.OutputFolder, "state.json"));
         await using var session = await MarketoSession.OpenAsync(host, arguments.Common, cancellationToken);
         using var folder = OutputFolder.Open(arguments.OutputFolder);
-        using var stateFile = new JsonFileCursorStore(statePath);
-        var savedStates = await CheckStateFileAsync(stateFile, cancellationToken);
-        var clock = session.CreateExtractorClock(savedStates.Values.Any(state => state.Cursor is not null));
+        try
+        {
+            folder.CheckFormat(arguments.Format);
+            return await RunInFolderAsync(host, arguments, session, folder, cancellationToken);
+        }
+        catch
+        {
+            // A run that fails before writing anything, such as one with wrong credentials, leaves no empty folder.
+            folder.DeleteIfCreatedAndUnused();
+            throw;
+        }
+    }
+
+    private static async Task<int> RunInFolderAsync(
+        CliHost host,
+        SyncArguments arguments,
+        MarketoSession session,
+        OutputFolder folder,
+        CancellationToken cancellationToken)
+    {
+        var statePath = Path.GetFullPath(arguments.StatePath ?? Path.Combine(folder.FullPath, "state.json"));
+        using var stateFile = await LockedStateFile.OpenAsync(statePath, cancellationToken);
+        session.WriteEmulatorNotice("extracting from");
+        var clock = session.CreateExtractorClock(stateFile.SavedStates.Values.Any(state => state.Cursor is not null));
 
         // With --verbose, log lines go to the same terminal, so plain lines replace the status line they would break.
         var progress = new SyncProgress(host.Out, host.IsInteractive && !arguments.Common.Verbose);
         var options = CreateOptions(session, arguments);
         options.Bulk.Progress = progress;
         host.ConfigureExtract?.Invoke(options);
-        using var gatedStore = new OutputGatedCursorStore(stateFile, arguments.FullRefresh);
+        using var gatedStore = new OutputGatedCursorStore(stateFile.Store, arguments.FullRefresh);
         var extractor = new MarketoExtractor(
             session.Client, gatedStore, options, clock, session.LoggerFactory.CreateLogger<MarketoExtractor>());
         var streams = await SelectStreamsAsync(extractor, arguments.Streams, cancellationToken);
@@ -116,35 +135,6 @@ internal static class SyncCommand
         },
     };
 
-    private static async Task<IReadOnlyDictionary<string, StreamState>> CheckStateFileAsync(
-        JsonFileCursorStore stateFile,
-        CancellationToken cancellationToken)
-    {
-        if (!Directory.Exists(Path.GetDirectoryName(stateFile.FilePath)))
-        {
-            throw CliException.Usage(
-                $"The folder of the state file '{stateFile.FilePath}' does not exist; create it or choose another --state.");
-        }
-
-        if (Directory.Exists(stateFile.FilePath))
-        {
-            throw CliException.Usage(
-                $"The state file '{stateFile.FilePath}' is a folder; give --state the path of a file, such as " +
-                $"{Path.Combine(stateFile.FilePath, "state.json")}.");
-        }
-
-        try
-        {
-            return await stateFile.LoadAllAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            throw CliException.Usage(
-                $"The state file '{stateFile.FilePath}' cannot be used ({exception.Message}); fix it, or move it away to " +
-                "sync every stream again from the start date.");
-        }
-    }
-
     /// <summary>
     /// Lists the streams from Marketo and returns the selected ones, checking that each exists and that each id can
     /// name a file.
@@ -162,7 +152,8 @@ internal static class SyncCommand
             if (unknown.Count > 0)
             {
                 throw CliException.Usage(
-                    $"Unknown stream {string.Join(", ", unknown.Select(id => $"'{StreamFileName.Printable(id)}'"))}; " +
+                    $"Unknown {(unknown.Count == 1 ? "stream" : "streams")} " +
+                    $"{string.Join(", ", unknown.Select(id => $"'{StreamFileName.Printable(id)}'"))}; " +
                     "run 'marketo-extract discover' to list the streams of this instance.");
             }
         }

@@ -20,6 +20,7 @@ internal sealed class SyncProgress : IProgress<ExtractProgress>, IProgress<BulkE
     private readonly Dictionary<string, BulkExportJobState> _jobs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _startedStreams = new(StringComparer.Ordinal);
     private string _stream = "starting";
+    private long _streamRecords;
     private long _totalRecords;
     private long _lastDrawn;
     private int _statusLength;
@@ -48,6 +49,7 @@ internal sealed class SyncProgress : IProgress<ExtractProgress>, IProgress<BulkE
         {
             var streamChanged = value.StreamId != _stream;
             _stream = value.StreamId;
+            _streamRecords = value.StreamRecords;
             _totalRecords = value.TotalRecords;
             if (_interactive)
             {
@@ -143,7 +145,8 @@ internal sealed class SyncProgress : IProgress<ExtractProgress>, IProgress<BulkE
 
         _lastDrawn = Environment.TickCount64;
         var status = string.Create(
-            CultureInfo.InvariantCulture, $"{_stream} | {JobCounts()} | {_totalRecords:N0} records read");
+            CultureInfo.InvariantCulture,
+            $"{_stream}: {_streamRecords:N0} records ({_totalRecords:N0} in all streams) | {JobCounts()}");
         var width = Math.Max(20, ConsoleWidth() - 1);
         if (status.Length > width)
         {

@@ -119,6 +119,66 @@ public class JsonFileCursorStoreTests
         Assert.That(File.ReadAllText(path), Is.EqualTo(content));
     }
 
+    [TestCase("{}")]
+    [TestCase("{\"foo\":1}")]
+    [TestCase("null")]
+    [TestCase("{\"version\":1,\"streams\":null}")]
+    [TestCase("{\"version\":1}")]
+    [TestCase("{\"streams\":{}}")]
+    [TestCase("{\"domain_url\":\"https://123-ABC-456.mktorest.com\",\"client_id\":\"id\"}")]
+    public void Load_NotStateDocument_SaysNotStateFile(string content)
+    {
+        var path = Path.Combine(_folder, "state.json");
+        File.WriteAllText(path, content);
+        using var store = new JsonFileCursorStore(path);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(async () => await store.LoadAsync("leads"));
+
+        Assert.That(error!.Message, Does.Contain("is not a Marketo.Extract state file"));
+        Assert.That(error.Message, Does.Contain(path));
+        Assert.That(error.Message, Does.Not.Contain("version 0"));
+        Assert.That(error.Message, Does.Not.Contain("delete"));
+    }
+
+    [Test]
+    public void Save_NullStreams_KeepsFile()
+    {
+        const string Content = "{\"version\":1,\"streams\":null}";
+        var path = Path.Combine(_folder, "state.json");
+        File.WriteAllText(path, Content);
+        using var store = new JsonFileCursorStore(path);
+
+        Assert.ThrowsAsync<InvalidDataException>(async () => await store.SaveAsync("leads", new StreamState()));
+
+        Assert.That(File.ReadAllText(path), Is.EqualTo(Content));
+    }
+
+    [Test]
+    public void Load_NullStreamState_IsRejected()
+    {
+        var path = Path.Combine(_folder, "state.json");
+        File.WriteAllText(path, "{\"version\":1,\"streams\":{\"leads\":null}}");
+        using var store = new JsonFileCursorStore(path);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(async () => await store.LoadAllAsync());
+
+        Assert.That(error!.Message, Does.Contain("null for stream 'leads'"));
+    }
+
+    [Test]
+    public void Load_TruncatedFile_GivesPositionOnce()
+    {
+        var path = Path.Combine(_folder, "state.json");
+        File.WriteAllText(path, "{\"version\":1,\"streams\":{\"leads\":{\"cursor\":\"2024-");
+        using var store = new JsonFileCursorStore(path);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(async () => await store.LoadAsync("leads"));
+
+        Assert.That(error!.Message, Does.Contain("(line 1, byte "));
+        Assert.That(error.Message.Split(path), Has.Length.EqualTo(2), error.Message);
+        Assert.That(error.Message, Does.Not.Contain("System."));
+    }
+
     [Test]
     public void Load_NewerVersion_IsRejected()
     {

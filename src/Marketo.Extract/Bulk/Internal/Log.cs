@@ -90,7 +90,7 @@ internal static partial class Log
     internal static partial void SavedJobCancelled(ILogger logger, BulkExportObject kind, string exportId, string key);
 
     [LoggerMessage(EventId = 3025, EventName = "BulkExportQuotaStop", Level = LogLevel.Warning,
-        Message = "Marketo's {Quota} quota is used up until {ResetsAt}; stopping the run and leaving {SavedJobs} saved jobs for the next run")]
+        Message = "Marketo's {Quota} quota is used up until {ResetsAt:O}; stopping the run and leaving {SavedJobs} saved jobs for the next run")]
     internal static partial void QuotaStop(ILogger logger, MarketoQuotaKind quota, DateTimeOffset resetsAt, int savedJobs);
 
     [LoggerMessage(EventId = 3026, EventName = "BulkExportJobsListed", Level = LogLevel.Debug,

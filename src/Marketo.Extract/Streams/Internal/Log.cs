@@ -10,7 +10,7 @@ internal static partial class Log
     public static partial void StreamStarted(ILogger logger, string streamId);
 
     [LoggerMessage(EventId = 5002, EventName = "CheckpointSaved", Level = LogLevel.Debug,
-        Message = "Saved the checkpoint of stream {StreamId} at cursor {Cursor}")]
+        Message = "Saved the checkpoint of stream {StreamId} at cursor {Cursor:O}")]
     public static partial void CheckpointSaved(ILogger logger, string streamId, DateTimeOffset? cursor);
 
     [LoggerMessage(EventId = 5003, EventName = "LeadsFilterFallback", Level = LogLevel.Warning,
@@ -19,6 +19,6 @@ internal static partial class Log
     public static partial void LeadsFilterFallback(ILogger logger);
 
     [LoggerMessage(EventId = 5004, EventName = "WindowFinished", Level = LogLevel.Information,
-        Message = "Stream {StreamId} finished the window {WindowStart} to {WindowEnd}")]
+        Message = "Stream {StreamId} finished the window {WindowStart:O} to {WindowEnd:O}")]
     public static partial void WindowFinished(ILogger logger, string streamId, DateTimeOffset windowStart, DateTimeOffset windowEnd);
 }

@@ -19,23 +19,26 @@ internal static class StateFileSerializer
         }
         catch (JsonException ex)
         {
+            // The serializer's message repeats the path and names .NET types, so only its position is kept.
             throw new InvalidDataException(
-                $"The state file '{path}' is not valid state JSON ({ex.Message}). " +
-                "Restore it from a backup, or delete it to extract everything again from the start date.",
+                $"The state file '{path}' is not valid state JSON{Position(ex)}. Restore it from a backup, or delete " +
+                "it to extract everything again from the start date.",
                 ex);
         }
 
-        if (document is null)
+        var streams = CheckDocument(document, path);
+        var states = new Dictionary<string, StreamState>(streams.Count, StringComparer.Ordinal);
+        foreach (var (streamId, state) in streams)
         {
-            throw new InvalidDataException(
-                $"The state file '{path}' holds JSON null. Delete it to extract everything again from the start date.");
-        }
+            if (state is null)
+            {
+                throw new InvalidDataException(
+                    $"The state file '{path}' has null for stream '{streamId}' instead of an object. Restore it from " +
+                    "a backup, or delete it to extract everything again from the start date.");
+            }
 
-        CheckVersion(document.Version, path, "file");
-        var states = new Dictionary<string, StreamState>(document.Streams ?? [], StringComparer.Ordinal);
-        foreach (var (streamId, state) in states)
-        {
             CheckVersion(state.Version, path, $"stream '{streamId}'");
+            states[streamId] = state;
         }
 
         return states;
@@ -43,9 +46,27 @@ internal static class StateFileSerializer
 
     public static Task WriteAsync(Stream stream, Dictionary<string, StreamState> states, CancellationToken cancellationToken)
     {
-        var sorted = new SortedDictionary<string, StreamState>(states, StringComparer.Ordinal);
+        var sorted = new SortedDictionary<string, StreamState?>(states!, StringComparer.Ordinal);
         var document = new StateDocument { Version = StreamState.CurrentVersion, Streams = new(sorted, StringComparer.Ordinal) };
         return JsonSerializer.SerializeAsync(stream, document, StateJsonContext.Default.StateDocument, cancellationToken);
+    }
+
+    /// <summary>
+    /// Returns the streams of a document, rejecting any JSON that is not a state document, such as a config file or
+    /// <c>{}</c>, as not a state file rather than as a state file of an unknown format version.
+    /// </summary>
+    private static Dictionary<string, StreamState?> CheckDocument(StateDocument? document, string path)
+    {
+        if (document?.Version is not { } version || version < 1 || document.Streams is null)
+        {
+            throw new InvalidDataException(
+                $"The file '{path}' is not a Marketo.Extract state file: a state file is a JSON object with a " +
+                "\"version\" number and a \"streams\" object. Give the path of a state file, or of a file that does " +
+                "not exist yet to extract everything from the start date.");
+        }
+
+        CheckVersion(version, path, "file");
+        return document.Streams;
     }
 
     private static void CheckVersion(int version, string path, string what)
@@ -57,14 +78,19 @@ internal static class StateFileSerializer
                 $"to {StreamState.CurrentVersion}. Use a newer Marketo.Extract, or delete the file to start over.");
         }
     }
+
+    private static string Position(JsonException exception) =>
+        exception.LineNumber is { } line && exception.BytePositionInLine is { } position
+            ? $" (line {line + 1}, byte {position + 1})"
+            : string.Empty;
 }
 
 /// <summary>The top-level JSON document of a state file.</summary>
 internal sealed class StateDocument
 {
-    public int Version { get; set; }
+    public int? Version { get; set; }
 
-    public Dictionary<string, StreamState>? Streams { get; set; }
+    public Dictionary<string, StreamState?>? Streams { get; set; }
 }
 
 [JsonSourceGenerationOptions(
