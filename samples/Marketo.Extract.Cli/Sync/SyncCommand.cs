@@ -78,7 +78,7 @@ internal static class SyncCommand
         {
             // The extraction has cancelled its open jobs by now, so the state file shows what the next run resumes.
             progress.Finish();
-            throw await InterruptedAsync(stateFile, progress.CancelledJobs, exception);
+            throw await InterruptedAsync(stateFile.Store, progress.CancelledJobs, exception);
         }
 
         progress.Finish();
