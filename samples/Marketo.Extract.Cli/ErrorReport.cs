@@ -26,9 +26,9 @@ internal static class ErrorReport
     public static (int ExitCode, string Message) Classify(Exception exception, bool cancelled) => exception switch
     {
         CliException cli => (cli.ExitCode, cli.Message),
+        // A sync interrupted while it extracts reports through its own line; this one is for every earlier moment.
         OperationCanceledException when cancelled => (ExitCodes.Cancelled,
-            "Interrupted. Streams finished before the interruption are saved; the other files and their cursors are " +
-            "as before, and export jobs already created are resumed by the next run of the same command."),
+            "Interrupted before any stream was extracted; no file or state was changed and no export job was created."),
         MarketoAuthenticationException => (ExitCodes.Authentication, InCommandTerms(exception.Message)),
         MarketoQuotaExceededException => (ExitCodes.Quota, InCommandTerms(exception.Message)),
         MarketoException when IsConnectionFailure(exception) => (ExitCodes.Connection, Unreachable(exception)),

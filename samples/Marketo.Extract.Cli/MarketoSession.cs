@@ -51,6 +51,13 @@ internal sealed class MarketoSession : IAsyncDisposable
     public static async Task<MarketoSession> OpenAsync(CliHost host, CommonArguments arguments, CancellationToken cancellationToken)
     {
         var loader = SettingsLoader.Read(arguments.ConfigPath, host.Environment, arguments.StartDate, arguments.WindowInDays);
+
+        // Before any key is checked: a secret pasted into the wrong key must not come back in that key's error line.
+        if (loader.ClientSecret is { } secret)
+        {
+            host.Secrets.Add(secret);
+        }
+
         if (loader.HasConnection)
         {
             var settings = loader.ResolveConnection(host.Clock.GetUtcNow());

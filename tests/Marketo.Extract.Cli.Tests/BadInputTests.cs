@@ -67,6 +67,10 @@ public sealed class BadInputTests
     [TestCase("state file with null streams", ExitCodes.Usage, "is not a Marketo.Extract state file")]
     [TestCase("state file truncated", ExitCodes.Usage, "is not valid state JSON (line 1, byte ")]
     [TestCase("state file used by another run", ExitCodes.Usage, "Another marketo-extract run is using the state file")]
+    [TestCase("state file linked to one in use", ExitCodes.Usage, "Another marketo-extract run is using the state file")]
+    [TestCase("state file with a null job", ExitCodes.Usage, "is damaged: for stream 'leads'")]
+    [TestCase("state file is an output file", ExitCodes.Usage, "give --state the path of a state file")]
+    [TestCase("secret pasted as domain url", ExitCodes.Usage, "domain_url")]
     [TestCase("rate limit through retries", ExitCodes.Failure, "when other integrations are idle")]
     public async Task Sync_BadInput_FailsWithOneLineAndChangesNothing(string scenario, int exitCode, string message)
     {
@@ -130,6 +134,13 @@ public sealed class BadInputTests
             "state file truncated" =>
                 ([.. sync, "--config", WriteConfig(valid), "--state", WriteText("{\"version\":1,\"streams\":{\"leads\"")], null),
             "state file used by another run" => ([.. sync, "--config", WriteConfig(valid), "--state", HoldStateLock()], null),
+            "state file linked to one in use" =>
+                ([.. sync, "--config", WriteConfig(valid), "--state", LinkTo(HoldStateLock())], null),
+            "state file with a null job" => ([.. sync, "--config", WriteConfig(valid), "--state",
+                WriteText("{\"version\":1,\"streams\":{\"leads\":{\"version\":1,\"pendingExports\":[null]}}}")], null),
+            "state file is an output file" =>
+                ([.. sync, "--config", WriteConfig(valid), "--state", Path.Combine(folder, "campaigns.jsonl")], null),
+            "secret pasted as domain url" => ([.. sync, "--config", WriteConfig(new() { ["domain_url"] = Secret })], null),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "no such scenario"),
         };
     }
@@ -229,6 +240,16 @@ public sealed class BadInputTests
     }
 
     private long CallCount() => _emulator.Statistics.IdentityCalls + _emulator.Statistics.ApiCalls;
+
+    /// <summary>Returns a new symbolic link, in a folder of its own, to the given file.</summary>
+    private string LinkTo(string target)
+    {
+        var folder = Path.Combine(_root, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var link = Path.Combine(folder, "linked-state.json");
+        File.CreateSymbolicLink(link, target);
+        return link;
+    }
 
     private string HoldStateLock()
     {

@@ -64,6 +64,9 @@ internal sealed class SettingsLoader
         return loader;
     }
 
+    /// <summary>Gets the client secret as given, before any check, or null when none was given.</summary>
+    public string? ClientSecret => _values.TryGetValue(ConfigKeys.ClientSecret, out var secret) ? secret.Text : null;
+
     /// <summary>Builds the settings of a real Marketo instance; every connection key is required.</summary>
     public ConnectionSettings ResolveConnection(DateTimeOffset now) =>
         Resolve(

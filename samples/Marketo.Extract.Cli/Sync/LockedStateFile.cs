@@ -30,7 +30,20 @@ internal sealed class LockedStateFile : IDisposable
 
     public static async Task<LockedStateFile> OpenAsync(string path, CancellationToken cancellationToken)
     {
-        var fullPath = Path.GetFullPath(path);
+        // Symbolic links are followed first, so that two runs reaching one file by different paths share one lock,
+        // and the atomic replace writes the file itself rather than replacing the link.
+        var fullPath = ResolveLinks(Path.GetFullPath(path));
+
+        // A file that is not a state file is refused before a lock file is created beside it. The load under the
+        // lock below reads the file again, because another run may have saved it in between.
+        using (var check = new JsonFileCursorStore(fullPath))
+        {
+            if (!Directory.Exists(fullPath))
+            {
+                await LoadAsync(check, cancellationToken);
+            }
+        }
+
         var lockStream = Lock(fullPath);
         var store = new JsonFileCursorStore(fullPath);
         try
@@ -44,6 +57,25 @@ internal sealed class LockedStateFile : IDisposable
             await lockStream.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Returns the path with every symbolic link in it, the folders' included, replaced by its final target.</summary>
+    private static string ResolveLinks(string fullPath)
+    {
+        var root = Path.GetPathRoot(fullPath)!;
+        var resolved = root;
+        foreach (var part in fullPath[root.Length..].Split(
+            Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            resolved = Path.Combine(resolved, part);
+            var entry = new FileInfo(resolved);
+            if (entry.LinkTarget is not null)
+            {
+                resolved = entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? resolved;
+            }
+        }
+
+        return resolved;
     }
 
     public void Dispose()
@@ -113,8 +145,9 @@ internal sealed class LockedStateFile : IDisposable
         catch (InvalidDataException exception)
         {
             // The store's message names the file, the problem and the fix, in terms of a path the caller gives it.
-            throw CliException.Usage(
-                exception.Message.Replace("Give the path of", "Give --state the path of", StringComparison.Ordinal));
+            throw CliException.Usage(exception.Message
+                .Replace("Give the path of", "Give --state the path of", StringComparison.Ordinal)
+                .Replace("give the path of", "give --state the path of", StringComparison.Ordinal));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -119,6 +119,22 @@ public class JsonFileCursorStoreTests
         Assert.That(File.ReadAllText(path), Is.EqualTo(content));
     }
 
+    [TestCase("{\"version\":1,\"streams\":{\"leads\":{\"version\":1,\"pendingExports\":[null]}}}")]
+    [TestCase("{\"version\":1,\"streams\":{\"leads\":{\"version\":1,\"pendingExports\":null}}}")]
+    [TestCase("{\"version\":1,\"streams\":{\"leads\":{\"version\":1,\"cursorIds\":null}}}")]
+    [TestCase("{\"version\":1,\"streams\":{\"leads\":{\"version\":1,\"cursorIds\":[null]}}}")]
+    public void Load_NullListOrEntry_SaysDamagedAndKeepsFile(string content)
+    {
+        var path = Path.Combine(_folder, "state.json");
+        File.WriteAllText(path, content);
+        using var store = new JsonFileCursorStore(path);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(async () => await store.LoadAsync("leads"));
+
+        Assert.That(error!.Message, Does.Contain(path).And.Contain("is damaged: for stream 'leads'"));
+        Assert.That(File.ReadAllText(path), Is.EqualTo(content));
+    }
+
     [TestCase("{}")]
     [TestCase("{\"foo\":1}")]
     [TestCase("null")]

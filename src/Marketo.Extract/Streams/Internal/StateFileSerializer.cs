@@ -21,8 +21,9 @@ internal static class StateFileSerializer
         {
             // The serializer's message repeats the path and names .NET types, so only its position is kept.
             throw new InvalidDataException(
-                $"The state file '{path}' is not valid state JSON{Position(ex)}. Restore it from a backup, or delete " +
-                "it to extract everything again from the start date.",
+                $"The file '{path}' is not valid state JSON{Position(ex)}. If it is a state file, restore it from a " +
+                "backup, or delete it to extract everything again from the start date; if it is another file, give " +
+                "the path of a state file instead.",
                 ex);
         }
 
@@ -38,6 +39,7 @@ internal static class StateFileSerializer
             }
 
             CheckVersion(state.Version, path, $"stream '{streamId}'");
+            CheckLists(state, streamId, path);
             states[streamId] = state;
         }
 
@@ -65,17 +67,43 @@ internal static class StateFileSerializer
                 "not exist yet to extract everything from the start date.");
         }
 
-        CheckVersion(version, path, "file");
+        CheckVersion(version, path, "whole file");
         return document.Streams;
     }
+
+    /// <summary>
+    /// Rejects null lists and null entries, which JSON allows and the serializer passes through, before they fail
+    /// later with a bare <see cref="NullReferenceException"/>.
+    /// </summary>
+    private static void CheckLists(StreamState state, string streamId, string path)
+    {
+        var problem = state.CursorIds switch
+        {
+            null => "\"cursorIds\" is null",
+            _ when state.CursorIds.Any(id => id is null) => "\"cursorIds\" holds null",
+            _ when state.PendingExports is null => "\"pendingExports\" is null",
+            _ when state.PendingExports.Any(IsIncomplete) => "\"pendingExports\" holds null or a job without its key and id",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw new InvalidDataException(
+                $"The state file '{path}' is damaged: for stream '{streamId}', {problem}. Restore it from a backup, or " +
+                "delete it to extract everything again from the start date.");
+        }
+    }
+
+    private static bool IsIncomplete(PendingExport? export) =>
+        export is null || string.IsNullOrEmpty(export.Key) || string.IsNullOrEmpty(export.ExportId)
+        || export.ActivityTypeIds is null;
 
     private static void CheckVersion(int version, string path, string what)
     {
         if (version is < 1 or > StreamState.CurrentVersion)
         {
             throw new InvalidDataException(
-                $"The state file '{path}' has {what} at format version {version}, but this library reads versions 1 " +
-                $"to {StreamState.CurrentVersion}. Use a newer Marketo.Extract, or delete the file to start over.");
+                $"The state file '{path}' gives format version {version} for its {what}, but this library reads only " +
+                $"versions 1 to {StreamState.CurrentVersion}. Use a newer Marketo.Extract, or delete the file to start over.");
         }
     }
 
