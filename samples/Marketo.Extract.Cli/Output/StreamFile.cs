@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Marketo.Extract.Records;
 using Marketo.Extract.Streams;
 
 namespace Marketo.Extract.Cli.Output;
@@ -23,6 +24,7 @@ internal sealed class StreamFile : IAsyncDisposable
     private FileStream? _temporary;
     private string? _temporaryPath;
     private Utf8JsonWriter? _json;
+    private JsonLinesWriter? _lines;
     private StreamWriter? _text;
 
     public StreamFile(string streamId, string path, bool replace, CsvRecordFormatter? csv)
@@ -55,8 +57,16 @@ internal sealed class StreamFile : IAsyncDisposable
             {
                 await _text!.WriteAsync(_csv.FormatRow(record).AsMemory(), cancellationToken);
             }
+            else if (record.Value is MarketoRecord exported)
+            {
+                // Leads and activities, the large streams, take the library's JSON Lines writer, which is faster
+                // than a Utf8JsonWriter per record.
+                _lines ??= new JsonLinesWriter(_temporary!, leaveOpen: true);
+                await _lines.WriteAsync(exported, cancellationToken);
+            }
             else
             {
+                await FlushLinesAsync(cancellationToken);
                 record.WriteTo(_json!);
                 _json!.Flush();
                 _json.Reset();
@@ -77,6 +87,7 @@ internal sealed class StreamFile : IAsyncDisposable
         }
 
         await OpenAsync(cancellationToken);
+        await FlushLinesAsync(cancellationToken);
         if (_text is not null)
         {
             await _text.FlushAsync(cancellationToken);
@@ -172,8 +183,24 @@ internal sealed class StreamFile : IAsyncDisposable
         return last == '\n';
     }
 
+    /// <summary>Writes the lines the JSON Lines writer still buffers, so that what follows lands after them.</summary>
+    private async Task FlushLinesAsync(CancellationToken cancellationToken)
+    {
+        if (_lines is not null)
+        {
+            await _lines.FlushAsync(cancellationToken);
+        }
+    }
+
     private async ValueTask CloseAsync()
     {
+        if (_lines is not null)
+        {
+            // The writer leaves the temporary file open; it is closed below, after the writer's last lines.
+            await _lines.DisposeAsync();
+            _lines = null;
+        }
+
         if (_json is not null)
         {
             await _json.DisposeAsync();
