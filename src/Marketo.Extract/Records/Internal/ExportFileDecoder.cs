@@ -9,11 +9,11 @@ namespace Marketo.Extract.Records.Internal;
 /// </summary>
 internal abstract class ExportFileDecoder : IDisposable
 {
-    private readonly Utf8CsvTextReader _text;
     // Rows are added to the shared statistics in batches, so that a narrow activity row does not also pay for
     // an interlocked add.
     private const int RowCountBatch = 1024;
 
+    private readonly Utf8CsvTextReader _text;
     private char[] _unquoted = new char[256];
     private int _rowsNotCounted;
     private StringCache[] _strings = [];

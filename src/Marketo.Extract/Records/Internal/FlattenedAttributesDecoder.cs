@@ -20,8 +20,8 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
     private readonly Dictionary<string, int> _slotByName = new(StringComparer.Ordinal);
     private readonly RecordField _additional;
     private readonly int _additionalOrdinal;
-    private char[] _unescaped = new char[256];
     private readonly SlotOrder _order;
+    private char[] _unescaped = new char[256];
 
     public FlattenedAttributesDecoder(RecordSchema schema)
         : base(schema)
@@ -130,8 +130,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
     {
         while (true)
         {
-            var expected = _slots.Length == 0 ? default : _slots[_order.Predicted].PlainName;
-            switch (reader.Read(expected, out var isExpected, out var name, out var type, out var value))
+            switch (reader.Read(out var name, out var type, out var value))
             {
                 case QuotedJsonToken.End:
                     return true;
@@ -139,7 +138,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
                     return false;
             }
 
-            var slot = isExpected ? _order.Predicted : FindSlot(name);
+            var slot = FindSlot(name);
             if (slot < 0 || seen[slot] || !TryConvert(_slots[slot], type, value, out var converted))
             {
                 return false;
@@ -161,8 +160,15 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
                 return true;
             case JsonTokenType.True or JsonTokenType.False:
                 var flag = type == JsonTokenType.True;
-                converted = kind == FieldKind.Boolean ? CellParser.Box(flag) : flag ? "true" : "false";
-                return kind is FieldKind.Boolean or FieldKind.String;
+                if (kind == FieldKind.Boolean)
+                {
+                    converted = CellParser.Box(flag);
+                    return true;
+                }
+
+                // A boolean in a text attribute is kept as its JSON text; any other kind needs a warning.
+                converted = flag ? "true" : "false";
+                return kind == FieldKind.String;
             default:
                 if (value.IsEmpty)
                 {
@@ -349,20 +355,12 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
 
         /// <summary>
         /// Gets the strings of this attribute's recent values, shared between rows. Attribute values such as
-        /// user agents and page addresses are long and repeat often, so longer values are kept than for columns.
+        /// user agents and page addresses can be long and repeat, so longer values are kept than for columns.
         /// </summary>
         public StringCache Strings { get; } = new(maxLength: 512);
 
         public bool Matches(ref Utf8JsonReader reader) =>
             reader.ValueTextEquals(Field.SourceNameUtf8) || (apiName is not null && reader.ValueTextEquals(apiName));
-
-        /// <summary>
-        /// Gets the display name when JSON writes it as it is (no quote, backslash or control character in it),
-        /// so that it can be matched against the raw text; otherwise null.
-        /// </summary>
-        public string? PlainName { get; } = QuotedJsonObjectReader.IsPlainText(field.SourceName)
-            ? field.SourceName
-            : null;
 
         public bool Matches(ReadOnlySpan<char> name) =>
             name.SequenceEqual(Field.SourceName) || (Field.ApiName is { } api && name.SequenceEqual(api));

@@ -26,9 +26,9 @@ internal enum QuotedJsonToken
 /// </summary>
 /// <remarks>
 /// This is the fast path for the <c>attributes</c> column of activity exports. It accepts only text that
-/// <see cref="Utf8JsonReader"/> accepts too and reads it to the same values, and it answers
-/// <see cref="QuotedJsonToken.Unsupported"/> for everything else, so that the caller can start again on the
-/// slow path and get the same result and the same errors.
+/// <see cref="Utf8JsonReader"/> accepts too, and reads it to the same values. For everything else it returns
+/// <see cref="QuotedJsonToken.Unsupported"/>, so that the caller can start again on the slow path and get the
+/// same result and the same errors.
 /// </remarks>
 internal ref struct QuotedJsonObjectReader
 {
@@ -57,9 +57,6 @@ internal ref struct QuotedJsonObjectReader
     /// <summary>Gets the scratch buffer, which may have been replaced by a larger one.</summary>
     public readonly char[] Scratch => _scratch;
 
-    /// <summary>Returns whether JSON writes the text as it is: it holds no quote, backslash or control character.</summary>
-    public static bool IsPlainText(ReadOnlySpan<char> text) => text.IndexOfAny(StringStops) < 0;
-
     /// <summary>Returns whether the cell is quoted, so that this reader can read it.</summary>
     public static bool CanRead(ReadOnlySpan<char> cell) => cell.Length >= 2 && cell[0] == '"' && cell[^1] == '"';
 
@@ -80,22 +77,8 @@ internal ref struct QuotedJsonObjectReader
     /// Reads the next member. The name and a string or number value are valid until the next call; a string
     /// value is unescaped.
     /// </summary>
-    /// <param name="expectedName">
-    /// The name the caller expects next, tried before the name is searched for; it must contain no quote,
-    /// backslash or control character. Empty when there is no guess.
-    /// </param>
-    /// <param name="isExpectedName">Whether the name is <paramref name="expectedName"/>.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="type">The type of the value.</param>
-    /// <param name="value">The text of a string or number value.</param>
-    public QuotedJsonToken Read(
-        ReadOnlySpan<char> expectedName,
-        out bool isExpectedName,
-        out ReadOnlySpan<char> name,
-        out JsonTokenType type,
-        out ReadOnlySpan<char> value)
+    public QuotedJsonToken Read(out ReadOnlySpan<char> name, out JsonTokenType type, out ReadOnlySpan<char> value)
     {
-        isExpectedName = false;
         name = default;
         value = default;
         type = JsonTokenType.None;
@@ -124,29 +107,20 @@ internal ref struct QuotedJsonObjectReader
         }
 
         _afterMember = true;
-        return ReadName(expectedName, out isExpectedName, out name) && ReadColon() && ReadValue(out type, out value)
+        return ReadName(out name) && ReadColon() && ReadValue(out type, out value)
             ? QuotedJsonToken.Member
             : QuotedJsonToken.Unsupported;
     }
 
-    private bool ReadName(ReadOnlySpan<char> expected, out bool isExpected, out ReadOnlySpan<char> name)
+    private bool ReadName(out ReadOnlySpan<char> name)
     {
         name = default;
-        isExpected = false;
         if (!SkipDoubledQuote())
         {
             return false;
         }
 
         var rest = _text[_position..];
-        if (!expected.IsEmpty && rest.StartsWith(expected) && IsDoubledQuote(rest, expected.Length))
-        {
-            isExpected = true;
-            name = rest[..expected.Length];
-            _position += expected.Length + 2;
-            return true;
-        }
-
         var stop = rest.IndexOfAny(StringStops);
         if (stop < 0 || !IsDoubledQuote(rest, stop))
         {
@@ -454,7 +428,7 @@ internal ref struct QuotedJsonObjectReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SkipWhitespace()
     {
-        // Marketo writes compact JSON, so the loop rarely runs.
+        // The first test is false for every character of compact JSON, so the pattern match rarely runs.
         while (_position < _text.Length && _text[_position] <= ' ' && _text[_position] is ' ' or '\t' or '\n' or '\r')
         {
             _position++;
@@ -463,5 +437,4 @@ internal ref struct QuotedJsonObjectReader
 
     private static bool IsDoubledQuote(ReadOnlySpan<char> text, int index) =>
         index + 1 < text.Length && text[index] == '"' && text[index + 1] == '"';
-
 }
