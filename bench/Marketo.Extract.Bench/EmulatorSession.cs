@@ -12,7 +12,7 @@ internal sealed class EmulatorSession : IAsyncDisposable
     /// <param name="maxConcurrentCalls">The client's limit of calls in flight.</param>
     /// <param name="timeScale">How many times faster than Marketo time passes: the client's rate limit window and
     /// retry delays are divided by it, as the caller divides the emulator's.</param>
-    /// <param name="recorder">A handler that sees every request before the emulator does, or <see langword="null"/>.</param>
+    /// <param name="recorder">A handler that receives every request before the emulator does, or <see langword="null"/>.</param>
     public EmulatorSession(
         MarketoEmulatorOptions options,
         TimeProvider clock,

@@ -86,7 +86,7 @@ internal sealed class MarketoSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes the line that says the command works on the emulator's demo data, if it does.</summary>
+    /// <summary>Writes the notice that the command works on the emulator's demo data, if it does.</summary>
     /// <param name="action">What the command does with it, such as "extracting from".</param>
     public void WriteEmulatorNotice(string action)
     {

@@ -34,7 +34,7 @@ internal sealed class LockedStateFile : IDisposable
         // and the atomic replace writes the file itself rather than replacing the link.
         var fullPath = ResolveLinks(Path.GetFullPath(path));
 
-        // A file that is not a state file is refused before a lock file is created beside it. The load under the
+        // A file that is not a state file is rejected before a lock file is created beside it. The load under the
         // lock below reads the file again, because another run may have saved it in between.
         using (var check = new JsonFileCursorStore(fullPath))
         {

@@ -11,7 +11,7 @@ public sealed record ExtractSummary
 
     /// <summary>
     /// Gets the number of bulk export jobs created, including the jobs that replace a saved job because Marketo no
-    /// longer knows it, it failed, it was cancelled or its file expired.
+    /// longer has it, it failed, it was cancelled or its file expired.
     /// </summary>
     public required int ExportJobsCreated { get; init; }
 

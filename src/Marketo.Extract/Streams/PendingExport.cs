@@ -3,8 +3,8 @@ using Marketo.Extract.Models;
 namespace Marketo.Extract.Streams;
 
 /// <summary>
-/// A bulk export job that a stream created and whose window the stream's cursor has not passed yet; a restart resumes
-/// it, downloading a completed job's file again instead of exporting the window again.
+/// A bulk export job that a stream created and whose window the stream's cursor has not passed yet. A restart resumes
+/// it and downloads a completed job's file again instead of exporting the window again.
 /// </summary>
 public sealed record PendingExport
 {

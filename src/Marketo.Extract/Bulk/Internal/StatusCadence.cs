@@ -3,9 +3,9 @@ using Marketo.Extract.Models;
 namespace Marketo.Extract.Bulk.Internal;
 
 /// <summary>
-/// Places status polls just after the moments Marketo can change a job's status. Marketo moves export jobs on a
-/// cadence of at most once a minute, so <c>startedAt</c> and <c>finishedAt</c> fall on its boundaries, and a poll a few
-/// seconds after a later boundary sees every change a poll at any earlier moment would see.
+/// Places status polls just after the moments Marketo can change a job's status. Marketo changes a job's status at
+/// most once a minute. When <c>startedAt</c> and <c>finishedAt</c> fall on shared boundaries of that cadence, a poll a
+/// few seconds after the next boundary reads every change that a poll at any earlier moment would read.
 /// </summary>
 /// <remarks>
 /// NOTE: Marketo documents only that a status changes at most once every 60 s. That all jobs share one grid of

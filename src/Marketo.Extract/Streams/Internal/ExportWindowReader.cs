@@ -93,8 +93,8 @@ internal sealed class ExportWindowReader
                 var window = export.Window;
                 if (completed.ExportId == export.SavedExportId)
                 {
-                    // Counted here, not when planned: the scheduler replaces a saved job that Marketo no longer
-                    // knows, that failed or whose file expired, and the tracker counts the replacement as created.
+                    // Counted here, not when planned, because the scheduler replaces a saved job that Marketo no longer
+                    // has, that failed or whose file expired, and the tracker counts the replacement as created.
                     _context.Tracker.CountExportJob(resumed: true);
                 }
 
