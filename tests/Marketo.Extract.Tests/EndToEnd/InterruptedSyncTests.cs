@@ -84,8 +84,9 @@ public class InterruptedSyncTests
     }
 
     /// <summary>
-    /// Syncs until the records of a second activity window arrive, then waits until the scheduler has seen every job
-    /// it created complete on Marketo, and cancels.
+    /// Syncs until the records of a second activity window arrive, then waits until at least 3 jobs are saved and the
+    /// scheduler has seen every job it created complete on Marketo, and cancels. Waiting for saved jobs, not just for
+    /// completed ones, keeps a slow machine from cancelling before the jobs of later windows exist.
     /// </summary>
     private static async Task<bool> SyncUntilSecondActivityWindowAsync(EmulatorHarness harness, List<MarketoRecord> committed)
     {
@@ -96,11 +97,11 @@ public class InterruptedSyncTests
         var extractor = new MarketoExtractor(harness.Client, harness.Store, options, harness.Clock);
         async Task CancelOnceJobsCompletedAsync()
         {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (jobStates.Values.Count(state => state == BulkExportJobState.Completed) < 3
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (SavedExportIds(harness.Store).Count < 3
                 || jobStates.Values.Any(state => state != BulkExportJobState.Completed))
             {
-                Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the export jobs ahead never completed");
+                Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the export jobs ahead were never saved and completed");
                 await Task.Delay(5);
             }
 
