@@ -186,6 +186,39 @@ public class ExportCsvDecoderActivitiesTests
     }
 
     [Test]
+    public async Task ReadActivitiesAsync_LoneSurrogateEscape_KeptWholeWithWarning()
+    {
+        var decoder = CreateDecoder();
+
+        var records = await ReadActivitiesAsync(decoder, "activities-lone-surrogate.csv");
+
+        Assert.That(((JsonElement)records[0]["additional_attributes"]!).GetString(), Does.Contain(@"a\ud83db"));
+        Assert.That(records[0]["webpage_id"], Is.Null);
+        Assert.That(((JsonElement)records[1]["additional_attributes"]!).GetString(), Does.Contain(@"Other\udc00"));
+        Assert.That(records[2]["client_ip_address"], Is.EqualTo("x\ud83d\ude00"), "a surrogate pair is one character");
+        Assert.That(records[3]["client_ip_address"], Is.EqualTo(@"\ud83d"), "an escaped backslash starts no escape");
+        Assert.That(records[3]["webpage_id"], Is.EqualTo(9L));
+        Assert.That(records.Select(record => record.ToString()), Has.All.Not.Empty, "every record can be written");
+        var warning = decoder.Statistics.GetWarnings().Single();
+        Assert.That(warning.FieldName, Is.EqualTo("additional_attributes"));
+        Assert.That(warning.Count, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task ReadActivitiesAsync_NestedLoneSurrogate_KeptWholeWithWarning()
+    {
+        var decoder = CreateDecoder();
+
+        var records = await ReadActivitiesAsync(decoder, "activities-lone-surrogate.csv", ActivityAttributeLayout.Nested);
+
+        Assert.That(((JsonElement)records[0]["attributes"]!).ValueKind, Is.EqualTo(JsonValueKind.String));
+        Assert.That(((JsonElement)records[1]["attributes"]!).ValueKind, Is.EqualTo(JsonValueKind.String));
+        Assert.That(((JsonElement)records[2]["attributes"]!).ValueKind, Is.EqualTo(JsonValueKind.Object));
+        Assert.That(records.Select(record => record.ToString()), Has.All.Not.Empty, "every record can be written");
+        Assert.That(decoder.Statistics.GetWarnings().Single().Count, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task ReadActivitiesAsync_NestedLayout_KeepsAttributesAsJsonObject()
     {
         var decoder = CreateDecoder();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Marketo.Extract.Records.Internal;
@@ -35,6 +36,38 @@ internal abstract class ActivityAttributesDecoder
     public abstract void Decode(ReadOnlySpan<char> text, object?[] values, long row, ExportFileDecoder file);
 
     protected static bool IsNull(ReadOnlySpan<char> text) => text.IsEmpty || text.SequenceEqual("null");
+
+    /// <summary>
+    /// Throws <see cref="JsonException"/> when the JSON has a <c>\u</c> escape of a surrogate that is not part of a
+    /// high-low pair. System.Text.Json parses such text but cannot turn it into a string, so it would fail later.
+    /// </summary>
+    protected static void RejectLoneSurrogateEscapes(ReadOnlySpan<byte> json)
+    {
+        var position = json.IndexOf((byte)'\\');
+        while (position >= 0 && position + 1 < json.Length)
+        {
+            var length = 2;
+            if (json[position + 1] == 'u' && TryReadHex(json, position + 2, out var code) && char.IsSurrogate(code))
+            {
+                var paired = char.IsHighSurrogate(code)
+                    && position + 7 < json.Length
+                    && json[position + 6] == '\\'
+                    && json[position + 7] == 'u'
+                    && TryReadHex(json, position + 8, out var low)
+                    && char.IsLowSurrogate(low);
+                if (!paired)
+                {
+                    throw new JsonException(
+                        $"The attributes column has the escape of a lone surrogate at byte {position}, which is not valid text.");
+                }
+
+                length = 12;
+            }
+
+            var next = json[(position + length)..].IndexOf((byte)'\\');
+            position = next < 0 ? -1 : position + length + next;
+        }
+    }
 
     /// <summary>
     /// Reads the members of a legacy attributes array, <c>[{"name":..,"value":..}]</c>; a member without a
@@ -110,6 +143,19 @@ internal abstract class ActivityAttributesDecoder
             JsonTokenType.Null => null,
             _ => throw new JsonException("A name in the attributes array is not a string."),
         };
+    }
+
+    private static bool TryReadHex(ReadOnlySpan<byte> json, int start, out char code)
+    {
+        code = '\0';
+        if (start + 4 > json.Length
+            || !ushort.TryParse(json.Slice(start, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        code = (char)value;
+        return true;
     }
 
     /// <summary>A member of a legacy attributes array; an empty <see cref="Value"/> range means JSON null.</summary>

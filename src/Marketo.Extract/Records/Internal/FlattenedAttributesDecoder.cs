@@ -9,8 +9,8 @@ namespace Marketo.Extract.Records.Internal;
 /// </summary>
 /// <remarks>
 /// An attribute that appears twice in one row keeps its first value; the second goes to
-/// <c>additional_attributes</c>, so nothing is dropped. A column that is not a JSON object or array is kept
-/// whole, as a JSON string in <c>additional_attributes</c>, with a warning.
+/// <c>additional_attributes</c>, so nothing is dropped. A column that is not a JSON object or array, or that
+/// escapes a lone surrogate, is kept whole, as a JSON string in <c>additional_attributes</c>, with a warning.
 /// </remarks>
 internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
 {
@@ -73,6 +73,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
         Span<bool> seen = _slots.Length <= MaxStackSlots ? stackalloc bool[_slots.Length] : new bool[_slots.Length];
         try
         {
+            RejectLoneSurrogateEscapes(json);
             var reader = new Utf8JsonReader(json);
             reader.Read();
             var undeclared = reader.TokenType switch

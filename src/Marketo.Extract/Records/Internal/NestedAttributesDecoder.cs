@@ -7,8 +7,8 @@ namespace Marketo.Extract.Records.Internal;
 /// </summary>
 /// <remarks>
 /// A legacy array <c>[{"name":..,"value":..}]</c> becomes the equivalent object, <c>[]</c> and <c>{}</c> an
-/// empty object, and an empty or <c>null</c> column null. A column that is not a JSON object or array is kept
-/// as a JSON string holding its text, with a warning.
+/// empty object, and an empty or <c>null</c> column null. A column that is not a JSON object or array, or that
+/// escapes a lone surrogate, is kept as a JSON string holding its text, with a warning.
 /// </remarks>
 internal sealed class NestedAttributesDecoder : ActivityAttributesDecoder
 {
@@ -29,6 +29,7 @@ internal sealed class NestedAttributesDecoder : ActivityAttributesDecoder
         var json = file.JsonBuffers.ToUtf8(text);
         try
         {
+            RejectLoneSurrogateEscapes(json);
             values[_ordinal] = ParseAttributes(json, file.JsonBuffers);
         }
         catch (JsonException)
