@@ -40,6 +40,9 @@ public class QuotedAttributesFastPathTests
     [TestCase("""{"Seen At":"2024-02-01T10:00:00Z","Day":"2024-02-01","Price":1e3}""", TestName = "TryDecodeQuoted_DatesAndExponent_MatchSlowPath")]
     [TestCase("""{"Label":12.5,"Flag":false}""", TestName = "TryDecodeQuoted_NumberIntoString_MatchesSlowPath")]
     [TestCase("""{"renamedApi":"by api name"}""", TestName = "TryDecodeQuoted_ApiName_MatchesSlowPath")]
+    [TestCase("""{"Label":"a\u0000b\u0000"}""", TestName = "TryDecodeQuoted_EscapedNulInText_MatchesSlowPath")]
+    [TestCase("""{"Label":"\u0000"}""", TestName = "TryDecodeQuoted_OnlyNulInText_MatchesSlowPath")]
+    [TestCase("""{"Label":"x\ud83d\ude00y\uD83C\uDF89"}""", TestName = "TryDecodeQuoted_SurrogatePair_MatchesSlowPath")]
     public void TryDecodeQuoted_AcceptedText_GivesSlowPathValues(string json)
     {
         using var subject = new Subject();
@@ -57,8 +60,11 @@ public class QuotedAttributesFastPathTests
     [TestCase("""{"Label":{"nested":1}}""", TestName = "TryDecodeQuoted_NestedValue_Declines")]
     [TestCase("""{"Count":"twelve"}""", TestName = "TryDecodeQuoted_ValueKeptAsText_Declines")]
     [TestCase("""{"Flag":"yes","Count":true}""", TestName = "TryDecodeQuoted_BooleanIntoInteger_Declines")]
-    [TestCase("""{"Label":"a\u0000b"}""", TestName = "TryDecodeQuoted_EscapedNul_Declines")]
-    [TestCase("""{"Label":"\ud83d\ude00"}""", TestName = "TryDecodeQuoted_EscapedSurrogates_Declines")]
+    [TestCase("""{"Count":"1\u00002"}""", TestName = "TryDecodeQuoted_EscapedNulInNumber_Declines")]
+    [TestCase("""{"Label":"\ud83d"}""", TestName = "TryDecodeQuoted_LoneHighSurrogate_Declines")]
+    [TestCase("""{"Label":"\ude00\ud83d"}""", TestName = "TryDecodeQuoted_LowBeforeHigh_Declines")]
+    [TestCase("""{"Label":"\ud83d\u0041"}""", TestName = "TryDecodeQuoted_HighThenLetter_Declines")]
+    [TestCase("""{"Label":"\ud83d\ud83d"}""", TestName = "TryDecodeQuoted_TwoHighSurrogates_Declines")]
     [TestCase("""{"Count":01}""", TestName = "TryDecodeQuoted_LeadingZero_Declines")]
     [TestCase("""{"Count":1.}""", TestName = "TryDecodeQuoted_NoFractionDigits_Declines")]
     [TestCase("""{"Count":1,}""", TestName = "TryDecodeQuoted_TrailingComma_Declines")]
@@ -149,7 +155,11 @@ public class QuotedAttributesFastPathTests
 
     private static string RandomText(Random random)
     {
-        string[] pieces = ["a", "Zürich", "12", "3.5", " ", "\\\"", "\\\\", "\\n", "\\u00e9", "\\u0000", "\\ud83d", "😀", ",", "\\x", "true"];
+        string[] pieces =
+        [
+            "a", "Zürich", "12", "3.5", " ", "\\\"", "\\\\", "\\n", "\\u00e9", "\\u0000", "\\ud83d", "\\ude00",
+            "\\ud83d\\ude00", "\\uD83C\\uDF89", "😀", ",", "\\x", "true",
+        ];
         var text = new StringBuilder();
         var count = random.Next(5);
         for (var i = 0; i < count; i++)

@@ -140,7 +140,10 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
             }
 
             var slot = FindSlot(name);
-            if (slot < 0 || seen[slot] || !TryConvert(_slots[slot], type, value, out var converted))
+            if (slot < 0
+                || seen[slot]
+                || (reader.DroppedNul && _slots[slot].Field.Kind != FieldKind.String)
+                || !TryConvert(_slots[slot], type, value, out var converted))
             {
                 return false;
             }

@@ -15,7 +15,8 @@ internal enum QuotedJsonToken
 
     /// <summary>
     /// Something the reader leaves to <see cref="Utf8JsonReader"/>: an escape in a name, an object or array
-    /// value, NUL or a surrogate written as an escape, a quote that is not doubled, or text that is not valid JSON.
+    /// value, a surrogate escape that is not part of a pair, a quote that is not doubled, or text that is not
+    /// valid JSON.
     /// </summary>
     Unsupported,
 }
@@ -42,6 +43,7 @@ internal ref struct QuotedJsonObjectReader
     private char[] _scratch;
     private int _position;
     private bool _afterMember;
+    private bool _droppedNul;
 
     /// <summary>Initializes a reader over the raw cell, enclosing quotes included.</summary>
     /// <param name="cell">The raw cell text as Sep split it, which starts and ends with a quote.</param>
@@ -56,6 +58,12 @@ internal ref struct QuotedJsonObjectReader
 
     /// <summary>Gets the scratch buffer, which may have been replaced by a larger one.</summary>
     public readonly char[] Scratch => _scratch;
+
+    /// <summary>
+    /// Gets whether the last string value read had a NUL escape (<c>\u0000</c>), which is left out of the value.
+    /// The slow path drops NUL from text values too, but keeps it in values of other kinds.
+    /// </summary>
+    public readonly bool DroppedNul => _droppedNul;
 
     /// <summary>Returns whether the cell is quoted, so that this reader can read it.</summary>
     public static bool CanRead(ReadOnlySpan<char> cell) => cell.Length >= 2 && cell[0] == '"' && cell[^1] == '"';
@@ -82,6 +90,7 @@ internal ref struct QuotedJsonObjectReader
         name = default;
         value = default;
         type = JsonTokenType.None;
+        _droppedNul = false;
         SkipWhitespace();
         if (_position >= _text.Length)
         {
@@ -242,7 +251,7 @@ internal ref struct QuotedJsonObjectReader
     }
 
     /// <summary>Unescapes the escape at <paramref name="position"/>, which is a backslash.</summary>
-    private readonly bool ReadEscape(ReadOnlySpan<char> rest, ref int position, ref int written)
+    private bool ReadEscape(ReadOnlySpan<char> rest, ref int position, ref int written)
     {
         if (position + 1 >= rest.Length)
         {
@@ -289,22 +298,42 @@ internal ref struct QuotedJsonObjectReader
         return true;
     }
 
-    private readonly bool ReadUnicodeEscape(ReadOnlySpan<char> rest, ref int position, ref int written)
+    private bool ReadUnicodeEscape(ReadOnlySpan<char> rest, ref int position, ref int written)
     {
         if (!TryReadHex(rest, position + 2, out var code))
         {
             return false;
         }
 
-        // Surrogates, paired or not, are left to Utf8JsonReader, which decides what they become, and so is
-        // NUL, which the slow path drops from text values.
-        if (char.IsSurrogate(code) || code == '\0')
+        if (code == '\0')
+        {
+            _droppedNul = true;
+            position += 6;
+            return true;
+        }
+
+        if (!char.IsSurrogate(code))
+        {
+            _scratch[written++] = code;
+            position += 6;
+            return true;
+        }
+
+        // A high surrogate escape followed by a low one is one character, as Utf8JsonReader reads it. A surrogate
+        // escape on its own is left to Utf8JsonReader, which rejects it.
+        if (!char.IsHighSurrogate(code)
+            || position + 7 >= rest.Length
+            || rest[position + 6] != '\\'
+            || rest[position + 7] != 'u'
+            || !TryReadHex(rest, position + 8, out var low)
+            || !char.IsLowSurrogate(low))
         {
             return false;
         }
 
         _scratch[written++] = code;
-        position += 6;
+        _scratch[written++] = low;
+        position += 12;
         return true;
     }
 
