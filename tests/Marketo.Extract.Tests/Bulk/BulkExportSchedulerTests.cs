@@ -237,6 +237,7 @@ public class BulkExportSchedulerTests
     public async Task RunAsync_ConsumerStopsEarly_CancelsOpenJobs()
     {
         var subject = CreateSubject();
+        KeepLaterJobsOpen(subject);
 
         await subject.Clock.RunAsync(subject.ConsumeAsync(LeadItems(5), stopAfter: 1));
 
@@ -254,6 +255,7 @@ public class BulkExportSchedulerTests
     public async Task RunAsync_CallerCancels_CancelsOpenJobs()
     {
         var subject = CreateSubject();
+        KeepLaterJobsOpen(subject);
         using var cancellation = new CancellationTokenSource();
 
         var consume = subject.ConsumeAsync(LeadItems(5), _ => cancellation.Cancel(), cancellationToken: cancellation.Token);
@@ -477,6 +479,13 @@ public class BulkExportSchedulerTests
                     ActivityTypeIds = [1, 2, 12],
                 }))
             .ToList();
+
+    /// <summary>
+    /// Makes every job after the first take an hour, so that they are still open when the consumer stops after the
+    /// first, even on a loaded machine where the test clock moves on before the consumer's next step.
+    /// </summary>
+    private static void KeepLaterJobsOpen(Subject subject) =>
+        subject.Client.OnCreated = job => job.ProcessingTime = job.Number == 1 ? TimeSpan.FromMinutes(5) : TimeSpan.FromHours(1);
 
     private static async Task AssertNoCallsWhileTimePassesAsync(Subject subject)
     {
