@@ -10,7 +10,8 @@ const string Usage = """
     commands:
       decode   decode throughput of a lead and an activity export next to Sep and the Python baseline
                --lead-rows N (205000)  --activity-rows N (600000)  --repeat N (3)  --skip-python
-               --only TEXT (run only the measurements whose name contains TEXT)
+               --pairs N (9: interleaved ceiling and typed runs for the typed/ceiling ratio)
+           --only TEXT (run only the measurements whose name contains TEXT; 'paired' for the pairs)
                --export leads|activities (measure only that export; default both)
       memory   peak working set while a large export streams through download, decoder and JSON Lines
                --size-mb N (1200)

@@ -14,6 +14,7 @@ internal static class DecodeCommand
         MachineInfo.Print();
         var data = BenchPaths.DataFolder(arguments);
         var repeat = arguments.GetInt32("repeat", 3);
+        var pairs = arguments.GetInt32("pairs", 9);
         var scripts = new PythonScripts(BenchPaths.FindScripts());
 
         var export = arguments.GetString("export");
@@ -28,7 +29,7 @@ internal static class DecodeCommand
         {
             var leadsPath = await scripts.EnsureLeadExportAsync(data, arguments.GetInt32("lead-rows", 205_000));
             var leadSchema = RecordSchema.ForLeads(await scripts.ReadLeadColumnsAsync());
-            leads = new FileMeasurements("leads", leadsPath, data, repeat, only);
+            leads = new FileMeasurements("leads", leadsPath, data, repeat, pairs, only);
             await leads.MeasureAsync((decoder, csv) => decoder.ReadLeadsAsync(csv, leadSchema));
             if (!arguments.Has("skip-python") && only is null)
             {
@@ -42,7 +43,7 @@ internal static class DecodeCommand
             var (activitiesPath, types) = await ActivityExportFile.EnsureAsync(
                 data, arguments.GetInt32("activity-rows", 600_000));
             var activitySchemas = RecordSchema.ForActivityTypes(types);
-            activities = new FileMeasurements("activities", activitiesPath, data, repeat, only);
+            activities = new FileMeasurements("activities", activitiesPath, data, repeat, pairs, only);
             await activities.MeasureAsync((decoder, csv) => decoder.ReadActivitiesAsync(csv, activitySchemas));
         }
 
@@ -57,7 +58,8 @@ internal static class DecodeCommand
 }
 
 /// <summary>The measurements of one export file.</summary>
-internal sealed class FileMeasurements(string name, string path, string dataFolder, int repeat, string? only)
+internal sealed class FileMeasurements(
+    string name, string path, string dataFolder, int repeat, int pairs, string? only)
 {
     private readonly List<Measurement> _results = [];
     private Measurement? _ceiling;
@@ -66,6 +68,7 @@ internal sealed class FileMeasurements(string name, string path, string dataFold
     private Measurement? _jsonLinesNull;
     private Measurement? _jsonLinesFileTwoThreads;
     private Measurement? _python;
+    private PairedRatio? _paired;
     private byte[] _bytes = [];
 
     public async Task MeasureAsync(Func<ExportCsvDecoder, Stream, IAsyncEnumerable<MarketoRecord>> read)
@@ -77,6 +80,13 @@ internal sealed class FileMeasurements(string name, string path, string dataFold
         _ceiling = await AddAsync("Sep, unescaped span of every cell (ceiling)", () => Sep(SepWalk.UnescapedSpans));
         await AddAsync("Sep, string of every cell", () => Sep(SepWalk.Strings));
         _typed = await AddAsync("ExportCsvDecoder, typed records", () => CountAsync(read));
+        if (only is null || "paired".Contains(only, StringComparison.OrdinalIgnoreCase))
+        {
+            Console.WriteLine($"  typed decode / ceiling, {pairs} interleaved pairs ...");
+            _paired = await PairedRatio.RunAsync(() => Sep(SepWalk.UnescapedSpans), () => CountAsync(read), pairs);
+            Console.WriteLine($"  typed decode / ceiling, interleaved: processor {_paired.DescribeProcessor()}, wall {_paired.DescribeWall()}");
+        }
+
         var output = Path.Combine(dataFolder, $"{name}.jsonl");
         _jsonLinesFile = await AddAsync("decode + JSON Lines to a file", () => WriteJsonLinesAsync(read, output));
         File.Delete(output);
@@ -120,6 +130,13 @@ internal sealed class FileMeasurements(string name, string path, string dataFold
 
         Console.WriteLine();
         PrintRatio("typed decode / ceiling", _typed, _ceiling!, "P0", ">= 50%");
+        if (_paired is not null)
+        {
+            Console.WriteLine(
+                $"typed decode / ceiling, {_paired.Pairs} interleaved pairs: processor {_paired.DescribeProcessor()}, "
+                + $"wall {_paired.DescribeWall()} (target >= 50%)");
+        }
+
         if (_python is not null)
         {
             PrintRatio("decode + JSON Lines to a file / Python", _jsonLinesFile!, _python, "F1", ">= 6x");

@@ -40,20 +40,32 @@ internal sealed class Measurement(string name, long bytes)
         await work();
         for (var i = 0; i < repeat; i++)
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-            var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var watch = Stopwatch.StartNew();
-            measurement.Rows = await work();
-            watch.Stop();
-            measurement._processorTimes.Add(Process.GetCurrentProcess().TotalProcessorTime - processorBefore);
-            measurement.AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-            measurement._times.Add(watch.Elapsed);
+            var run = await TimeAsync(work);
+            measurement.Rows = run.Rows;
+            measurement.AllocatedBytes = run.AllocatedBytes;
+            measurement._times.Add(run.Wall);
+            measurement._processorTimes.Add(run.Processor);
         }
 
         return measurement;
+    }
+
+    /// <summary>Runs the work once, after a full garbage collection, and measures it.</summary>
+    public static async Task<TimedRun> TimeAsync(Func<Task<long>> work)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var rows = await work();
+        watch.Stop();
+        return new TimedRun(
+            watch.Elapsed,
+            Process.GetCurrentProcess().TotalProcessorTime - processorBefore,
+            rows,
+            GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
     }
 
     public static Measurement FromSingleRun(string name, long bytes, long rows, TimeSpan elapsed, TimeSpan processorTime)
@@ -64,3 +76,6 @@ internal sealed class Measurement(string name, long bytes)
         return measurement;
     }
 }
+
+/// <summary>The wall time, processor time, rows and allocated bytes of one run.</summary>
+internal readonly record struct TimedRun(TimeSpan Wall, TimeSpan Processor, long Rows, long AllocatedBytes);
