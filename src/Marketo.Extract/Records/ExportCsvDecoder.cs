@@ -23,7 +23,8 @@ namespace Marketo.Extract.Records;
 /// <para>A malformed file stops the enumeration with a <see cref="MarketoCsvFormatException"/> that names
 /// the data row and line: a row whose value count differs from the header's, broken quoting (including an
 /// unterminated quote at the end of the file), bytes that are not UTF-8, or a header that lacks a column the
-/// schema reads. Records before the bad row have been handed out.</para>
+/// schema reads, names a column twice or leaves one without a name. Records before the bad row have been
+/// handed out.</para>
 /// <para>Memory stays flat whatever the file size: Sep's buffer contains a few rows, and each record allocates
 /// only its values. The caller's stream is read asynchronously and not disposed. A decoder can read several
 /// files, one after another or at once; its statistics add up over all of them.</para>

@@ -1,3 +1,4 @@
+using System.Text;
 using Marketo.Extract.Records;
 using static Marketo.Extract.Tests.Records.RecordsTestData;
 
@@ -297,6 +298,22 @@ public class ExportCsvDecoderLeadsTests
         var error = Assert.ThrowsAsync<MarketoCsvFormatException>(() => ReadLeadsAsync(decoder, "leads-duplicate-header.csv"));
 
         Assert.That(error!.Message, Does.Contain("column 'email' twice (columns 2 and 13)"));
+    }
+
+    [TestCase("id,email,firstName,\n7,a@example.com,Ann,\n", 4, TestName = "ReadLeadsAsync_TrailingCommaInHeader_ErrorNamesColumn")]
+    [TestCase(",id,email,firstName\n,7,a@example.com,Ann\n", 1, TestName = "ReadLeadsAsync_EmptyFirstHeaderName_ErrorNamesColumn")]
+    [TestCase("id,\"\",email,,firstName\n", 2, TestName = "ReadLeadsAsync_TwoEmptyHeaderNames_ErrorNamesFirst")]
+    public void ReadLeadsAsync_EmptyHeaderName_ErrorNamesColumn(string csv, int column)
+    {
+        var decoder = CreateDecoder();
+        var schema = RecordSchema.ForLeads(LeadFields.Take(3));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+
+        var read = () => ToListAsync(decoder.ReadLeadsAsync(stream, schema));
+
+        var error = Assert.ThrowsAsync<MarketoCsvFormatException>(async () => await read());
+        Assert.That(error!.Message, Does.Contain($"has no name for column {column}"));
+        Assert.That(error.RowNumber, Is.Zero);
     }
 
     [TestCase("leads-empty.csv")]

@@ -72,6 +72,14 @@ internal static class CsvErrors
             ColumnName = column,
         };
 
+    public static MarketoCsvFormatException EmptyColumnName(int column, int columnCount) =>
+        new($"The export file's header has no name for column {column + 1} of {columnCount}, so its values cannot "
+            + $"be matched to a field. A bulk export names every column, so the file is malformed. {DownloadAgain}")
+        {
+            RowNumber = 0,
+            LineNumber = 1,
+        };
+
     public static MarketoCsvFormatException EmptyHeader() =>
         new("The export file's first line is empty, but rows follow it; a bulk export file starts with a header "
             + $"of column names. {DownloadAgain}")

@@ -55,6 +55,11 @@ internal abstract class ExportFileDecoder : IDisposable
         for (var i = 0; i < header.Length; i++)
         {
             header[i] = GetValue(row, i, hasQuotes, 0).ToString();
+            if (header[i].Length == 0)
+            {
+                throw CsvErrors.EmptyColumnName(i, header.Length);
+            }
+
             if (!positions.TryAdd(header[i], i))
             {
                 throw CsvErrors.DuplicateColumn(header[i], positions[header[i]], i);
