@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Marketo.Extract.Records;
 using static Marketo.Extract.Tests.Records.RecordsTestData;
 
@@ -168,6 +169,26 @@ public class ExportCsvDecoderLeadsTests
         Assert.That(records[0]["revenue"], Is.EqualTo(12.30m));
         Assert.That(((decimal)records[0]["revenue"]!).Scale, Is.EqualTo(2), "the scale as written is kept");
         Assert.That(records[1]["score"], Is.EqualTo(99999999999999999999m).And.TypeOf<decimal>());
+    }
+
+    [Test]
+    public async Task ReadLeadsAsync_JsonLoneSurrogateEscape_KeptAsTextWithWarning()
+    {
+        var decoder = CreateDecoder();
+        var schema = new RecordSchema("leads", [new RecordField("id", "integer"), new RecordField("payload", "json")]);
+        await using var stream = OpenFixture("leads-json-lone-surrogate.csv");
+
+        var records = await ToListAsync(decoder.ReadLeadsAsync(stream, schema));
+
+        Assert.That(records[0]["payload"], Is.EqualTo("\"\\ud83d\""));
+        Assert.That(records[1]["payload"], Is.EqualTo("{\"a\":\"x\\udc00y\"}"));
+        Assert.That(((JsonElement)records[2]["payload"]!).GetString(), Is.EqualTo("\ud83d\ude00"), "a pair is one character");
+        Assert.That(((JsonElement)records[3]["payload"]!).GetProperty("a").GetString(), Is.EqualTo("\\ud83d"));
+        Assert.That(records.Select(record => record.ToString()), Has.All.Not.Empty, "every record can be written");
+        Assert.That(records.Select(record => record.GetValue<string>("payload")), Has.All.Not.Empty);
+        var warning = decoder.Statistics.GetWarnings().Single();
+        Assert.That(warning.FieldName, Is.EqualTo("payload"));
+        Assert.That(warning.Count, Is.EqualTo(2));
     }
 
     [Test]

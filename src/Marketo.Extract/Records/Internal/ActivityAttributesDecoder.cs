@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Marketo.Extract.Records.Internal;
@@ -43,29 +42,11 @@ internal abstract class ActivityAttributesDecoder
     /// </summary>
     protected static void RejectLoneSurrogateEscapes(ReadOnlySpan<byte> json)
     {
-        var position = json.IndexOf((byte)'\\');
-        while (position >= 0 && position + 1 < json.Length)
+        var position = JsonEscapes.IndexOfLoneSurrogateEscape(json);
+        if (position >= 0)
         {
-            var length = 2;
-            if (json[position + 1] == 'u' && TryReadHex(json, position + 2, out var code) && char.IsSurrogate(code))
-            {
-                var paired = char.IsHighSurrogate(code)
-                    && position + 7 < json.Length
-                    && json[position + 6] == '\\'
-                    && json[position + 7] == 'u'
-                    && TryReadHex(json, position + 8, out var low)
-                    && char.IsLowSurrogate(low);
-                if (!paired)
-                {
-                    throw new JsonException(
-                        $"The attributes column has the escape of a lone surrogate at byte {position}, which is not valid text.");
-                }
-
-                length = 12;
-            }
-
-            var next = json[(position + length)..].IndexOf((byte)'\\');
-            position = next < 0 ? -1 : position + length + next;
+            throw new JsonException(
+                $"The attributes column has the escape of a lone surrogate at byte {position}, which is not valid text.");
         }
     }
 
@@ -143,19 +124,6 @@ internal abstract class ActivityAttributesDecoder
             JsonTokenType.Null => null,
             _ => throw new JsonException("A name in the attributes array is not a string."),
         };
-    }
-
-    private static bool TryReadHex(ReadOnlySpan<byte> json, int start, out char code)
-    {
-        code = '\0';
-        if (start + 4 > json.Length
-            || !ushort.TryParse(json.Slice(start, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
-        {
-            return false;
-        }
-
-        code = (char)value;
-        return true;
     }
 
     /// <summary>A member of a legacy attributes array; an empty <see cref="Value"/> range means JSON null.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Marketo.Extract.Internal;
 
@@ -168,9 +169,17 @@ internal static class CellParser
 
     private static bool TryParseJson(ReadOnlySpan<char> text, out object value)
     {
+        var utf8 = new byte[Encoding.UTF8.GetByteCount(text)];
+        Encoding.UTF8.GetBytes(text, utf8);
+        if (JsonEscapes.IndexOfLoneSurrogateEscape(utf8) >= 0)
+        {
+            value = null!;
+            return false;
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(text.ToString());
+            using var document = JsonDocument.Parse(utf8);
             value = document.RootElement.Clone();
             return true;
         }
