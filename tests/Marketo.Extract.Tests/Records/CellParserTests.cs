@@ -37,6 +37,18 @@ public class CellParserTests
         Assert.That(((decimal)value).ToString(CultureInfo.InvariantCulture), Is.EqualTo(expected));
     }
 
+    [TestCase("1e-400")]
+    [TestCase("0.00000000000000000000000000001")]
+    [TestCase("1.00000000000000000000000000001")]
+    [TestCase("0.99999999999999999999999999999")]
+    public void TryParse_IntegerThatDecimalWouldRound_KeepsText(string text)
+    {
+        var parsed = CellParser.TryParse(text, FieldKind.Integer, out var value);
+
+        Assert.That(parsed, Is.False);
+        Assert.That(value, Is.EqualTo(text));
+    }
+
     [TestCase("0.1")]
     [TestCase("-1234.5678")]
     [TestCase("3.141592653589793")]
@@ -69,12 +81,28 @@ public class CellParserTests
     [TestCase("19.99", "19.99")]
     [TestCase("-0.10", "-0.10")]
     [TestCase("1e2", "100")]
+    [TestCase("1.5E+2", "150")]
+    [TestCase("1e-28", "0.0000000000000000000000000001")]
+    [TestCase("7922816251426433759354395033.5", "7922816251426433759354395033.5")]
+    [TestCase(" -0.000 ", "0.000")]
     public void TryParse_Currency_GivesExactDecimal(string text, string expected)
     {
         var parsed = CellParser.TryParse(text, FieldKind.Currency, out var value);
 
         Assert.That(parsed, Is.True);
         Assert.That(((decimal)value).ToString(CultureInfo.InvariantCulture), Is.EqualTo(expected));
+    }
+
+    [TestCase("1e-400")]
+    [TestCase("1.5e-28")]
+    [TestCase("1.00000000000000000000000000001")]
+    [TestCase("123456789012345678901234567.891")]
+    public void TryParse_CurrencyThatDecimalWouldRound_KeepsText(string text)
+    {
+        var parsed = CellParser.TryParse(text, FieldKind.Currency, out var value);
+
+        Assert.That(parsed, Is.False);
+        Assert.That(value, Is.EqualTo(text));
     }
 
     [TestCase("2024-02-29", true)]

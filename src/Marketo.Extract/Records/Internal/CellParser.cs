@@ -49,7 +49,8 @@ internal static class CellParser
 
     /// <summary>
     /// Parses a whole number as <see cref="long"/>; a fraction, or a whole number beyond the range of
-    /// <see cref="long"/>, becomes a <see cref="decimal"/> equal to the written value.
+    /// <see cref="long"/>, becomes a <see cref="decimal"/> equal to the written value. A value that no
+    /// <see cref="decimal"/> represents exactly, such as <c>1e-400</c>, does not parse.
     /// </summary>
     public static bool TryParseInteger(ReadOnlySpan<char> text, out object value)
     {
@@ -65,7 +66,7 @@ internal static class CellParser
             return true;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (TryParseExactDecimal(text, out var number))
         {
             value = IsWholeInt64(number, out whole) ? Box(whole) : number;
             return true;
@@ -109,7 +110,7 @@ internal static class CellParser
             return true;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (TryParseExactDecimal(text, out var number))
         {
             value = number;
             return true;
@@ -188,6 +189,41 @@ internal static class CellParser
             value = null!;
             return false;
         }
+    }
+
+    /// <summary>
+    /// Parses a number as a <see cref="decimal"/> only when the decimal represents the written value exactly.
+    /// <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out decimal)"/> rounds to
+    /// 28 decimals and about 29 significant digits without failing, so <c>1e-400</c> would become 0.
+    /// </summary>
+    private static bool TryParseExactDecimal(ReadOnlySpan<char> text, out decimal number)
+    {
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+        {
+            return false;
+        }
+
+        // Parsing gets the magnitude right or fails with an overflow, so only rounding can change the digits.
+        Span<char> written = stackalloc char[32];
+        number.TryFormat(written, out var length, default, CultureInfo.InvariantCulture);
+        return SignificantDigits(written[..length]) == SignificantDigits(text);
+    }
+
+    /// <summary>Returns the digits of a number's mantissa without its point and outer zeros: 1200.50 gives 12005.</summary>
+    private static string SignificantDigits(ReadOnlySpan<char> number)
+    {
+        var exponent = number.IndexOfAny('e', 'E');
+        var mantissa = exponent < 0 ? number : number[..exponent];
+        var digits = new StringBuilder(mantissa.Length);
+        foreach (var character in mantissa)
+        {
+            if (char.IsAsciiDigit(character))
+            {
+                digits.Append(character);
+            }
+        }
+
+        return digits.ToString().Trim('0');
     }
 
     private static bool IsWholeInt64(decimal number, out long whole)
