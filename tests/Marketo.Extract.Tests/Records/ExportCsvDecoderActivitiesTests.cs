@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marketo.Extract.Models;
 using Marketo.Extract.Records;
 using static Marketo.Extract.Tests.Records.RecordsTestData;
 
@@ -115,6 +116,29 @@ public class ExportCsvDecoderActivitiesTests
             new UndeclaredAttributeCount("activities_fill_out_form", "Browser", 1, 7),
             new UndeclaredAttributeCount("activities_fill_out_form", "Extra", 1, 7),
         }));
+    }
+
+    [Test]
+    public async Task ReadActivitiesAsync_NameIsDisplayAndApiName_MatchesDisplayNameInEveryRow()
+    {
+        var decoder = CreateDecoder();
+        var order = new ActivityType
+        {
+            Id = 100002,
+            Name = "Placed Order",
+            PrimaryAttribute = new() { Name = "Order", DataType = "string" },
+            Attributes =
+            [
+                new() { Name = "total", DataType = "string", ApiName = "sum" },
+                new() { Name = "Amount", DataType = "string", ApiName = "total" },
+            ],
+        };
+        await using var stream = OpenFixture("activities-ambiguous-attribute-names.csv");
+
+        var records = await ToListAsync(decoder.ReadActivitiesAsync(stream, RecordSchema.ForActivityTypes([order])));
+
+        Assert.That(records.Select(record => record["total"]), Is.EqualTo(new[] { "A", null, "C", null, "E", "F", "G" }));
+        Assert.That(records.Select(record => record["amount"]), Is.EqualTo(new[] { null, "B", null, "D", null, null, null }));
     }
 
     [Test]

@@ -28,13 +28,16 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
     {
         var slots = new List<Slot>();
         var fields = schema.FieldSpan;
+        var displayNames = GetDisplayNames(fields);
         _additionalOrdinal = -1;
         for (var ordinal = 0; ordinal < fields.Length; ordinal++)
         {
             var field = fields[ordinal];
             if (field.Source == RecordFieldSource.ActivityAttribute)
             {
-                var apiName = field.ApiName is null ? null : Encoding.UTF8.GetBytes(field.ApiName);
+                // A name that is both one attribute's display name and another's API name matches the display
+                // name only, so that the match does not depend on the slot order that earlier rows left.
+                var apiName = field.ApiName is { } name && !displayNames.Contains(name) ? name : null;
                 slots.Add(new Slot(field, ordinal, apiName));
             }
             else if (field.Source == RecordFieldSource.UndeclaredActivityAttributes)
@@ -340,6 +343,20 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
         return text;
     }
 
+    private static HashSet<string> GetDisplayNames(ReadOnlySpan<RecordField> fields)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            if (field.Source == RecordFieldSource.ActivityAttribute)
+            {
+                names.Add(field.SourceName);
+            }
+        }
+
+        return names;
+    }
+
     private void KeepWhole(ReadOnlySpan<char> text, object?[] values, long row, ExportFileDecoder file)
     {
         foreach (var slot in _slots)
@@ -351,8 +368,10 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
         file.KeepAsText(Schema, _additional, row, text.ToString());
     }
 
-    private readonly struct Slot(RecordField field, int ordinal, byte[]? apiName)
+    private readonly struct Slot(RecordField field, int ordinal, string? apiName)
     {
+        private readonly byte[]? _apiNameUtf8 = apiName is null ? null : Encoding.UTF8.GetBytes(apiName);
+
         public RecordField Field { get; } = field;
 
         public int Ordinal { get; } = ordinal;
@@ -364,9 +383,10 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
         public StringCache Strings { get; } = new(maxLength: 512);
 
         public bool Matches(ref Utf8JsonReader reader) =>
-            reader.ValueTextEquals(Field.SourceNameUtf8) || (apiName is not null && reader.ValueTextEquals(apiName));
+            reader.ValueTextEquals(Field.SourceNameUtf8)
+            || (_apiNameUtf8 is not null && reader.ValueTextEquals(_apiNameUtf8));
 
         public bool Matches(ReadOnlySpan<char> name) =>
-            name.SequenceEqual(Field.SourceName) || (Field.ApiName is { } api && name.SequenceEqual(api));
+            name.SequenceEqual(Field.SourceName) || (apiName is not null && name.SequenceEqual(apiName));
     }
 }
