@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Marketo.Extract.Records;
@@ -201,6 +202,40 @@ public class MarketoRecordTests
         Assert.That(record.As<NumberHolder>().N, Is.EqualTo(12));
         Assert.That(record.GetValue<decimal>("n"), Is.EqualTo(12m));
         Assert.That(record.GetValue<double?>("n"), Is.EqualTo(12d));
+    }
+
+    [TestCase(0.30000000000000004, "0.30000000000000004")]
+    [TestCase(123456789.12345678, "123456789.12345678")]
+    [TestCase(-2.5e-7, "-0.00000025")]
+    public void GetValue_DoubleAsDecimal_KeepsEveryDigit(double number, string expected)
+    {
+        var record = new MarketoRecord(new RecordSchema("s", [new RecordField("n", "float")]), [number]);
+
+        var converted = record.GetValue<decimal>("n");
+
+        Assert.That(converted, Is.EqualTo(decimal.Parse(expected, CultureInfo.InvariantCulture)));
+    }
+
+    [TestCase(1e-30)]
+    [TestCase(1e30)]
+    [TestCase(double.NaN)]
+    [TestCase(double.PositiveInfinity)]
+    public void GetValue_DoubleNoDecimalHolds_Throws(double number)
+    {
+        var record = new MarketoRecord(new RecordSchema("s", [new RecordField("n", "float")]), [number]);
+
+        Assert.That(() => record.GetValue<decimal>("n"), Throws.TypeOf<InvalidCastException>());
+        Assert.That(() => record.GetValue<long>("n"), Throws.TypeOf<InvalidCastException>());
+    }
+
+    [TestCase(float.NaN)]
+    [TestCase(float.MaxValue)]
+    public void GetValue_FloatNoDecimalHolds_Throws(float number)
+    {
+        var record = new MarketoRecord(new RecordSchema("s", [new RecordField("n", "float")]), [number]);
+
+        Assert.That(() => record.GetValue<decimal>("n"), Throws.TypeOf<InvalidCastException>());
+        Assert.That(record.GetValue<double>("n"), Is.EqualTo((double)number));
     }
 
     [Test]

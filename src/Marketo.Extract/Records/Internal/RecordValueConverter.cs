@@ -8,7 +8,9 @@ namespace Marketo.Extract.Records.Internal;
 /// </summary>
 /// <remarks>
 /// Numbers convert between numeric types when the value fits exactly (a fraction never goes into an
-/// integer); instants and dates convert between <see cref="DateTimeOffset"/>, <see cref="DateTime"/> and
+/// integer, and a double goes into a decimal only when the decimal gives the same double back). The one
+/// exception is <see cref="float"/>, which a caller picks for its smaller precision: a double converts to it
+/// rounded. Instants and dates convert between <see cref="DateTimeOffset"/>, <see cref="DateTime"/> and
 /// <see cref="DateOnly"/> when nothing is cut; any scalar converts to <see cref="string"/>; a string converts
 /// to an enum or a <see cref="Guid"/> that it names. Null fits reference and nullable types only.
 /// </remarks>
@@ -63,23 +65,24 @@ internal static class RecordValueConverter
     private static bool TryConvertNumber(object value, Type type, out object converted)
     {
         converted = null!;
-        if (value is double number)
+        if (value is double or float)
         {
-            if (type == typeof(float))
+            var number = System.Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            if (type == typeof(float) || type == typeof(double))
             {
-                converted = (float)number;
+                converted = type == typeof(float) ? (float)number : number;
                 return true;
             }
 
-            if (type == typeof(decimal) || Math.Floor(number) == number)
+            if (type == typeof(decimal))
             {
-                return TryChangeType(number, type, out converted);
+                return TryConvertToDecimal(number, out converted);
             }
 
-            return false;
+            return double.IsFinite(number) && Math.Floor(number) == number && TryChangeType(number, type, out converted);
         }
 
-        if (value is long or decimal or int or short or byte or uint or ulong or ushort or sbyte or float)
+        if (value is long or decimal or int or short or byte or uint or ulong or ushort or sbyte)
         {
             var exact = System.Convert.ToDecimal(value, CultureInfo.InvariantCulture);
             var needsWhole = type != typeof(decimal) && type != typeof(double) && type != typeof(float);
@@ -115,6 +118,28 @@ internal static class RecordValueConverter
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Converts a double through its shortest round-trip text, because <see cref="System.Convert.ToDecimal(double)"/>
+    /// keeps only 15 significant digits. Fails when the decimal would not give the same double back.
+    /// </summary>
+    private static bool TryConvertToDecimal(double number, out object converted)
+    {
+        converted = null!;
+        if (!double.IsFinite(number)
+            || !decimal.TryParse(
+                number.ToString("R", CultureInfo.InvariantCulture),
+                NumberStyles.Float,
+                CultureInfo.InvariantCulture,
+                out var exact)
+            || (double)exact != number)
+        {
+            return false;
+        }
+
+        converted = exact;
+        return true;
     }
 
     private static bool TryChangeType(object value, Type type, out object converted)
