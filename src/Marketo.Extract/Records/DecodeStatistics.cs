@@ -1,3 +1,5 @@
+using Marketo.Extract.Records.Internal;
+
 namespace Marketo.Extract.Records;
 
 /// <summary>
@@ -11,6 +13,12 @@ public sealed class DecodeStatistics
 {
     private const int MaxExampleLength = 100;
 
+    /// <summary>
+    /// The maximum number of undeclared attribute names listed. An activity type whose attribute names carry
+    /// ids would otherwise grow the list, and the log, by one entry per row.
+    /// </summary>
+    internal const int MaxUndeclaredAttributes = 1000;
+
     private readonly object _lock = new();
     private readonly Dictionary<(string Schema, string Field), FieldWarnings> _warnings = [];
     private readonly Dictionary<(string Schema, string Attribute), AttributeSightings> _undeclared = [];
@@ -20,6 +28,7 @@ public sealed class DecodeStatistics
     private long _warningCount;
     private long _blankLines;
     private long _nulCharacters;
+    private long _unlistedUndeclared;
 
     internal DecodeStatistics()
     {
@@ -40,6 +49,16 @@ public sealed class DecodeStatistics
     /// <summary>Gets the number of NUL characters dropped from values.</summary>
     public long NulCharactersDropped => Interlocked.Read(ref _nulCharacters);
 
+    /// <summary>
+    /// Gets the number of times an undeclared attribute was seen whose name is not in
+    /// <see cref="GetUndeclaredAttributes"/>, because that list was full.
+    /// </summary>
+    /// <value>
+    /// Zero unless more than 1,000 distinct undeclared attribute names were seen. Their values are kept in
+    /// <c>additional_attributes</c> all the same.
+    /// </value>
+    public long UnlistedUndeclaredAttributes => Interlocked.Read(ref _unlistedUndeclared);
+
     /// <summary>Returns the values that were kept as text, one entry per schema and field.</summary>
     /// <returns>A snapshot, ordered by schema and field name.</returns>
     public IReadOnlyList<DecodeWarning> GetWarnings()
@@ -59,7 +78,10 @@ public sealed class DecodeStatistics
     }
 
     /// <summary>Returns the activity attributes seen that their activity type does not declare.</summary>
-    /// <returns>A snapshot, ordered by schema and attribute name.</returns>
+    /// <returns>
+    /// A snapshot, ordered by schema and attribute name, of at most 1,000 names: the first ones seen.
+    /// <see cref="UnlistedUndeclaredAttributes"/> counts the sightings of names beyond them.
+    /// </returns>
     public IReadOnlyList<UndeclaredAttributeCount> GetUndeclaredAttributes()
     {
         lock (_lock)
@@ -111,19 +133,26 @@ public sealed class DecodeStatistics
         }
     }
 
-    /// <summary>Counts an undeclared attribute; returns <see langword="true"/> the first time it is seen.</summary>
-    internal bool AddUndeclaredAttribute(string schema, string attribute, long rowNumber)
+    /// <summary>Counts an undeclared attribute and returns whether it was listed for the first time.</summary>
+    internal UndeclaredSighting AddUndeclaredAttribute(string schema, string attribute, long rowNumber)
     {
         lock (_lock)
         {
             if (_undeclared.TryGetValue((schema, attribute), out var count))
             {
                 count.Count++;
-                return false;
+                return UndeclaredSighting.Again;
             }
 
-            _undeclared.Add((schema, attribute), new AttributeSightings(rowNumber));
-            return true;
+            if (_undeclared.Count < MaxUndeclaredAttributes)
+            {
+                _undeclared.Add((schema, attribute), new AttributeSightings(rowNumber));
+                return UndeclaredSighting.Listed;
+            }
+
+            return Interlocked.Increment(ref _unlistedUndeclared) == 1
+                ? UndeclaredSighting.FirstUnlisted
+                : UndeclaredSighting.Again;
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Marketo.Extract.Models;
 using Marketo.Extract.Records;
@@ -240,6 +242,28 @@ public class ExportCsvDecoderActivitiesTests
         Assert.That(((JsonElement)records[2]["attributes"]!).ValueKind, Is.EqualTo(JsonValueKind.Object));
         Assert.That(records.Select(record => record.ToString()), Has.All.Not.Empty, "every record can be written");
         Assert.That(decoder.Statistics.GetWarnings().Single().Count, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task ReadActivitiesAsync_ManyUndeclaredNames_ListsFirstThousand()
+    {
+        var logger = new ListLogger();
+        var decoder = new ExportCsvDecoder(logger);
+        var csv = new StringBuilder(
+            "marketoGUID,leadId,activityDate,activityTypeId,campaignId,primaryAttributeValueId,primaryAttributeValue,attributes\n");
+        for (var row = 1; row <= 1_003; row++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{row},9,2024-03-01T00:00:00Z,2,,9,Contact Us,\"{{\"\"Extra {row}\"\":{row}}}\"\n");
+        }
+
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
+        var records = await ToListAsync(decoder.ReadActivitiesAsync(stream, ActivitySchemas()));
+
+        Assert.That(decoder.Statistics.GetUndeclaredAttributes(), Has.Count.EqualTo(1_000));
+        Assert.That(decoder.Statistics.UnlistedUndeclaredAttributes, Is.EqualTo(3));
+        Assert.That(((JsonElement)records[^1]["additional_attributes"]!).GetProperty("Extra 1003").GetInt32(), Is.EqualTo(1_003));
+        Assert.That(logger.Entries.Count(entry => entry.EventName == "UndeclaredAttribute"), Is.EqualTo(1_000));
+        Assert.That(logger.Entries.Count(entry => entry.EventName == "UndeclaredAttributesUnlisted"), Is.EqualTo(1));
     }
 
     [Test]

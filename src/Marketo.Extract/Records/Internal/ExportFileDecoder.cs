@@ -172,9 +172,14 @@ internal abstract class ExportFileDecoder : IDisposable
 
     public void CountUndeclaredAttribute(RecordSchema schema, string attribute, long row)
     {
-        if (Statistics.AddUndeclaredAttribute(schema.Name, attribute, row))
+        switch (Statistics.AddUndeclaredAttribute(schema.Name, attribute, row))
         {
-            Log.UndeclaredAttribute(Logger, schema.Name, attribute, row);
+            case UndeclaredSighting.Listed:
+                Log.UndeclaredAttribute(Logger, schema.Name, attribute, row);
+                break;
+            case UndeclaredSighting.FirstUnlisted:
+                Log.UndeclaredAttributesUnlisted(Logger, DecodeStatistics.MaxUndeclaredAttributes, schema.Name, row);
+                break;
         }
     }
 

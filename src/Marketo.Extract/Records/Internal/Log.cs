@@ -25,6 +25,16 @@ internal static partial class Log
         ILogger logger, string schemaName, string attributeName, long rowNumber);
 
     [LoggerMessage(
+        EventId = 4005,
+        EventName = "UndeclaredAttributesUnlisted",
+        Level = LogLevel.Warning,
+        Message = "More than {Limit} distinct undeclared attributes were seen, the latest in {SchemaName} at data row "
+            + "{RowNumber}; further names are kept in additional_attributes and counted in "
+            + "DecodeStatistics.UnlistedUndeclaredAttributes, but not listed or logged.")]
+    public static partial void UndeclaredAttributesUnlisted(
+        ILogger logger, int limit, string schemaName, long rowNumber);
+
+    [LoggerMessage(
         EventId = 4003,
         EventName = "UnexpectedColumn",
         Level = LogLevel.Warning,
