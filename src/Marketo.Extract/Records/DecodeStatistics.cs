@@ -127,7 +127,7 @@ public sealed class DecodeStatistics
                 return false;
             }
 
-            var example = value.Length <= MaxExampleLength ? value : value[..MaxExampleLength];
+            var example = value.Length <= MaxExampleLength ? value : value[..ExampleLength(value)];
             _warnings.Add((schema, field.Name), new FieldWarnings(field.DataType, rowNumber, example));
             return true;
         }
@@ -166,6 +166,10 @@ public sealed class DecodeStatistics
             }
         }
     }
+
+    /// <summary>Returns where to cut a long value for its example, never between the two halves of a surrogate pair.</summary>
+    private static int ExampleLength(string value) =>
+        char.IsHighSurrogate(value[MaxExampleLength - 1]) ? MaxExampleLength - 1 : MaxExampleLength;
 
     private static int CompareNames(string schemaA, string nameA, string schemaB, string nameB)
     {
