@@ -98,7 +98,7 @@ internal static class MarketoDateTime
     /// Parses <c>yyyy-MM-ddTHH:mm:ssZ</c>, the form of every bulk export timestamp, without the general
     /// format matching, which costs several times more per value.
     /// </summary>
-    private static bool TryParseCommonUtcForm(ReadOnlySpan<char> text, out DateTimeOffset value)
+    public static bool TryParseCommonUtcForm(ReadOnlySpan<char> text, out DateTimeOffset value)
     {
         value = default;
         if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':'

@@ -41,6 +41,13 @@ public sealed partial class MarketoRecord
         _values = values;
     }
 
+    /// <summary>Initializes a record from values that a decoder built for the schema, without checking them again.</summary>
+    internal MarketoRecord(object?[] values, RecordSchema schema)
+    {
+        Schema = schema;
+        _values = values;
+    }
+
     /// <summary>Gets the schema that names and types the values.</summary>
     public RecordSchema Schema { get; }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using nietras.SeparatedValues;
 
@@ -11,6 +13,7 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
 {
     private readonly IReadOnlyDictionary<int, RecordSchema> _requested;
     private readonly Dictionary<int, SchemaBinding> _bindings = [];
+    private SchemaBinding?[] _bindingByTypeId = [];
     private readonly HashSet<string> _reportedColumns = new(StringComparer.Ordinal);
     private int _typeIdColumn;
     private int _attributesColumn = -1;
@@ -34,13 +37,25 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
         {
             _bindings.Add(typeId, SchemaBinding.Create(schema, Header, columnPositions, ReportUnexpectedColumn));
         }
+
+        // Marketo's built-in activity types have small ids (custom ones start at 100000), so a table finds their
+        // bindings without hashing, and the dictionary serves the rest.
+        _bindingByTypeId = new SchemaBinding?[1000];
+        foreach (var (typeId, binding) in _bindings)
+        {
+            if ((uint)typeId < (uint)_bindingByTypeId.Length)
+            {
+                _bindingByTypeId[typeId] = binding;
+            }
+        }
     }
 
-    protected override MarketoRecord Decode(SepReader.Row row, bool hasQuotes)
+    protected override MarketoRecord Decode(SepReader.Row row)
     {
         long rowNumber = row.RowIndex;
         var attributesCell = _attributesColumn < 0 ? default : row[_attributesColumn].Span;
-        var otherCellsQuoted = hasQuotes && OtherCellsHaveQuotes(row.Span, attributesCell);
+        var attributesQuoted = attributesCell.Contains('"');
+        var otherCellsQuoted = OtherCellsHaveQuotes(row.Span, attributesCell);
         var typeId = ReadTypeId(row, otherCellsQuoted, rowNumber);
         var binding = FindBinding(row, typeId);
         var schema = binding.Schema;
@@ -52,7 +67,7 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
             var field = fields[column];
             if (field is null)
             {
-                DecodeAttributes(binding.Attributes!, row, attributesCell, hasQuotes, values);
+                DecodeAttributes(binding.Attributes!, row, attributesCell, attributesQuoted, values);
             }
             else if (column == _typeIdColumn && field.Kind == FieldKind.Integer)
             {
@@ -60,21 +75,30 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
             }
             else
             {
-                var quoted = column == _attributesColumn ? hasQuotes : otherCellsQuoted;
+                var quoted = column == _attributesColumn ? attributesQuoted : otherCellsQuoted;
                 var text = GetValue(row, column, quoted, rowNumber);
                 values[ordinals[column]] = ParseCell(text, schema, field, column, rowNumber);
             }
         }
 
-        return new MarketoRecord(schema, values);
+        return new MarketoRecord(values, schema);
     }
 
     /// <summary>
     /// Returns whether a cell other than <c>attributes</c> has a quote. Most rows quote only their attributes
     /// JSON, and the other cells of such a row need no unquoting.
     /// </summary>
-    private static bool OtherCellsHaveQuotes(ReadOnlySpan<char> row, ReadOnlySpan<char> attributesCell) =>
-        attributesCell.IsEmpty || row.Count('"') != attributesCell.Count('"');
+    private static bool OtherCellsHaveQuotes(ReadOnlySpan<char> row, ReadOnlySpan<char> attributesCell)
+    {
+        var start = Unsafe.ByteOffset(ref MemoryMarshal.GetReference(row), ref MemoryMarshal.GetReference(attributesCell))
+            / sizeof(char);
+        if (attributesCell.IsEmpty || start < 0 || start + attributesCell.Length > row.Length)
+        {
+            return row.Contains('"');
+        }
+
+        return row[..(int)start].Contains('"') || row[((int)start + attributesCell.Length)..].Contains('"');
+    }
 
     private void DecodeAttributes(
         ActivityAttributesDecoder attributes,
@@ -93,6 +117,17 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
     private int ReadTypeId(SepReader.Row row, bool hasQuotes, long rowNumber)
     {
         var text = GetValue(row, _typeIdColumn, hasQuotes, rowNumber);
+        if (text.Length is > 0 and <= 9 && !text.ContainsAnyExceptInRange('0', '9'))
+        {
+            var id = 0;
+            foreach (var digit in text)
+            {
+                id = (id * 10) + (digit - '0');
+            }
+
+            return id;
+        }
+
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var typeId))
         {
             throw CsvErrors.InvalidActivityTypeId(rowNumber, row.LineNumberFrom, text.ToString());
@@ -103,6 +138,11 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
 
     private SchemaBinding FindBinding(SepReader.Row row, int typeId)
     {
+        if ((uint)typeId < (uint)_bindingByTypeId.Length && _bindingByTypeId[typeId] is { } known)
+        {
+            return known;
+        }
+
         if (!_bindings.TryGetValue(typeId, out var binding))
         {
             throw CsvErrors.UnknownActivityType(row.RowIndex, row.LineNumberFrom, typeId, _bindings.Keys);

@@ -26,6 +26,32 @@ internal static class CellParser
     public static object Box(long value) =>
         (ulong)value < SmallIntegerCount ? SmallIntegers[value] : value;
 
+    /// <summary>
+    /// Parses 1 to 18 ASCII digits, the form of nearly every id and count in an export, faster than
+    /// <see cref="TryParseInteger"/>; returns <see langword="false"/> for anything else.
+    /// </summary>
+    public static bool TryParsePlainDigits(ReadOnlySpan<char> text, out long number)
+    {
+        number = 0;
+        if (text.IsEmpty || text.Length > 18)
+        {
+            return false;
+        }
+
+        foreach (var character in text)
+        {
+            var digit = (uint)(character - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            number = (number * 10) + digit;
+        }
+
+        return true;
+    }
+
     public static bool TryParse(ReadOnlySpan<char> text, FieldKind kind, out object value)
     {
         var parsed = kind switch

@@ -1,3 +1,4 @@
+using Marketo.Extract.Internal;
 using Microsoft.Extensions.Logging;
 using nietras.SeparatedValues;
 
@@ -85,7 +86,6 @@ internal abstract class ExportFileDecoder : IDisposable
             CheckInvalidBytes(row, row.RowIndex);
         }
 
-        var hasQuotes = row.Span.Contains('"');
         if (row.ColCount != Header.Length)
         {
             if (IsBlank(row))
@@ -94,11 +94,11 @@ internal abstract class ExportFileDecoder : IDisposable
                 return null;
             }
 
-            ThrowOnQuoteProblem(row, hasQuotes);
+            ThrowOnQuoteProblem(row, row.Span.Contains('"'));
             throw CsvErrors.ColumnCount(row.RowIndex, row.LineNumberFrom, row.ColCount, Header.Length);
         }
 
-        var record = Decode(row, hasQuotes);
+        var record = Decode(row);
         _records++;
         if (++_rowsNotCounted == RowCountBatch)
         {
@@ -148,8 +148,15 @@ internal abstract class ExportFileDecoder : IDisposable
             return null;
         }
 
-        return field.Kind == FieldKind.String ? _strings[column].GetOrAdd(text) : ParseText(text, schema, field, row);
+        return field.Kind switch
+        {
+            FieldKind.String => _strings[column].GetOrAdd(text),
+            FieldKind.Integer when CellParser.TryParsePlainDigits(text, out var number) => CellParser.Box(number),
+            FieldKind.DateTime when MarketoDateTime.TryParseCommonUtcForm(text, out var instant) => instant,
+            _ => ParseText(text, schema, field, row),
+        };
     }
+
 
     /// <summary>Parses a non-empty text as the field's type, keeping it as a string with a warning when invalid.</summary>
     public object ParseText(ReadOnlySpan<char> text, RecordSchema schema, RecordField field, long row)
@@ -185,7 +192,8 @@ internal abstract class ExportFileDecoder : IDisposable
 
     protected abstract void Bind(IReadOnlyDictionary<string, int> columnPositions);
 
-    protected abstract MarketoRecord Decode(SepReader.Row row, bool hasQuotes);
+    /// <summary>Decodes a data row whose value count matches the header.</summary>
+    protected abstract MarketoRecord Decode(SepReader.Row row);
 
     /// <summary>Returns the unquoted text of a value; it is valid until the next call.</summary>
     protected ReadOnlySpan<char> GetValue(SepReader.Row row, int column, bool hasQuotes, long rowNumber)

@@ -15,8 +15,9 @@ internal sealed class FlatFileDecoder : ExportFileDecoder
     protected override void Bind(IReadOnlyDictionary<string, int> columnPositions) =>
         _binding = SchemaBinding.Create(_requested, Header, columnPositions, ReportUnexpectedColumn);
 
-    protected override MarketoRecord Decode(SepReader.Row row, bool hasQuotes)
+    protected override MarketoRecord Decode(SepReader.Row row)
     {
+        var hasQuotes = row.Span.Contains('"');
         var binding = _binding!;
         var schema = binding.Schema;
         var fields = binding.FieldByColumn;
@@ -29,7 +30,7 @@ internal sealed class FlatFileDecoder : ExportFileDecoder
             values[ordinals[column]] = ParseCell(text, schema, fields[column]!, column, rowNumber);
         }
 
-        return new MarketoRecord(schema, values);
+        return new MarketoRecord(values, schema);
     }
 
     private void ReportUnexpectedColumn(string column, RecordField field)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Marketo.Extract.Internal;
 
 namespace Marketo.Extract.Records.Internal;
 
@@ -134,7 +135,9 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
     {
         while (true)
         {
-            switch (reader.Read(out var name, out var type, out var value))
+            var predicted = _order.Count == 0 ? -1 : _order.Predicted;
+            var expected = predicted < 0 ? null : _slots[predicted].ExpectedName;
+            switch (reader.Read(expected, out var isExpected, out var name, out var type, out var value))
             {
                 case QuotedJsonToken.End:
                     return true;
@@ -142,7 +145,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
                     return false;
             }
 
-            var slot = FindSlot(name);
+            var slot = isExpected ? predicted : FindSlot(name);
             if (slot < 0
                 || seen[slot]
                 || (reader.DroppedNul && _slots[slot].Field.Kind != FieldKind.String)
@@ -185,6 +188,18 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
                 if (kind == FieldKind.String)
                 {
                     converted = slot.Strings.GetOrAdd(value);
+                    return true;
+                }
+
+                if (kind == FieldKind.Integer && CellParser.TryParsePlainDigits(value, out var number))
+                {
+                    converted = CellParser.Box(number);
+                    return true;
+                }
+
+                if (kind == FieldKind.DateTime && MarketoDateTime.TryParseCommonUtcForm(value, out var instant))
+                {
+                    converted = instant;
                     return true;
                 }
 
@@ -381,6 +396,13 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
         /// user agents and page addresses can be long and repeat, so longer values are kept than for columns.
         /// </summary>
         public StringCache Strings { get; } = new(maxLength: 512);
+
+        /// <summary>
+        /// Gets the display name to try first when this attribute is predicted next, or <see langword="null"/>
+        /// when the name has a quote, backslash or control character and needs the full search.
+        /// </summary>
+        public string? ExpectedName { get; } =
+            QuotedJsonObjectReader.CanExpect(field.SourceName) ? field.SourceName : null;
 
         public bool Matches(ref Utf8JsonReader reader) =>
             reader.ValueTextEquals(Field.SourceNameUtf8)

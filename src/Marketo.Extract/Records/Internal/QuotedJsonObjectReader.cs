@@ -39,7 +39,13 @@ internal ref struct QuotedJsonObjectReader
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
         + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
+    // A backslash or a control character. A cell without any needs only its quotes found.
+    private static readonly SearchValues<char> EscapesAndControls = SearchValues.Create(
+        "\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
     private readonly ReadOnlySpan<char> _text;
+    private readonly bool _onlyQuotesStop;
     private char[] _scratch;
     private int _position;
     private bool _afterMember;
@@ -51,6 +57,7 @@ internal ref struct QuotedJsonObjectReader
     public QuotedJsonObjectReader(ReadOnlySpan<char> cell, char[] scratch)
     {
         _text = cell.Length >= 2 ? cell[1..^1] : [];
+        _onlyQuotesStop = !_text.ContainsAny(EscapesAndControls);
         _scratch = scratch;
         _position = 0;
         _afterMember = false;
@@ -81,12 +88,29 @@ internal ref struct QuotedJsonObjectReader
         return false;
     }
 
+    /// <summary>Returns whether a name can be passed to <see cref="Read"/> as the expected one.</summary>
+    public static bool CanExpect(string name) => !name.AsSpan().ContainsAny(StringStops);
+
     /// <summary>
     /// Reads the next member. The name and a string or number value are valid until the next call; a string
     /// value is unescaped.
     /// </summary>
-    public QuotedJsonToken Read(out ReadOnlySpan<char> name, out JsonTokenType type, out ReadOnlySpan<char> value)
+    /// <param name="expectedName">
+    /// The name the caller expects next, or <see langword="null"/>. It must pass <see cref="CanExpect"/>. When the
+    /// member has this name, it is matched with one comparison, and <paramref name="name"/> is empty.
+    /// </param>
+    /// <param name="isExpected">Whether the member has <paramref name="expectedName"/>.</param>
+    /// <param name="name">The name, when it is not the expected one.</param>
+    /// <param name="type">The type of the value.</param>
+    /// <param name="value">The text of a string or number value.</param>
+    public QuotedJsonToken Read(
+        string? expectedName,
+        out bool isExpected,
+        out ReadOnlySpan<char> name,
+        out JsonTokenType type,
+        out ReadOnlySpan<char> value)
     {
+        isExpected = false;
         name = default;
         value = default;
         type = JsonTokenType.None;
@@ -116,9 +140,30 @@ internal ref struct QuotedJsonObjectReader
         }
 
         _afterMember = true;
-        return ReadName(out name) && ReadColon() && ReadValue(out type, out value)
+        isExpected = expectedName is not null && SkipName(expectedName);
+        return (isExpected || ReadName(out name)) && ReadColon() && ReadValue(out type, out value)
             ? QuotedJsonToken.Member
             : QuotedJsonToken.Unsupported;
+    }
+
+    /// <summary>
+    /// Skips the name when it is <paramref name="expected"/>. A name without quotes, backslashes or control
+    /// characters that is followed by a doubled quote is the whole JSON string, so one comparison decides.
+    /// </summary>
+    private bool SkipName(string expected)
+    {
+        var rest = _text[_position..];
+        var length = expected.Length;
+        if (rest.Length < length + 4
+            || !IsDoubledQuote(rest, 0)
+            || !IsDoubledQuote(rest, length + 2)
+            || !rest.Slice(2, length).SequenceEqual(expected))
+        {
+            return false;
+        }
+
+        _position += length + 4;
+        return true;
     }
 
     private bool ReadName(out ReadOnlySpan<char> name)
@@ -130,7 +175,7 @@ internal ref struct QuotedJsonObjectReader
         }
 
         var rest = _text[_position..];
-        var stop = rest.IndexOfAny(StringStops);
+        var stop = IndexOfStop(rest);
         if (stop < 0 || !IsDoubledQuote(rest, stop))
         {
             return false;
@@ -186,7 +231,7 @@ internal ref struct QuotedJsonObjectReader
         }
 
         var rest = _text[_position..];
-        var stop = rest.IndexOfAny(StringStops);
+        var stop = IndexOfStop(rest);
         if (stop < 0 || rest[stop] < ' ')
         {
             return false;
@@ -463,6 +508,13 @@ internal ref struct QuotedJsonObjectReader
             _position++;
         }
     }
+
+    /// <summary>
+    /// Returns where a run of string text ends. In a cell without backslashes or control characters, only a quote
+    /// can end it.
+    /// </summary>
+    private readonly int IndexOfStop(ReadOnlySpan<char> text) =>
+        _onlyQuotesStop ? text.IndexOf('"') : text.IndexOfAny(StringStops);
 
     private static bool IsDoubledQuote(ReadOnlySpan<char> text, int index) =>
         index + 1 < text.Length && text[index] == '"' && text[index + 1] == '"';
