@@ -15,5 +15,5 @@ internal sealed class SecretList
     }
 
     public string Redact(string text) =>
-        _secrets.Aggregate(text, (current, secret) => current.Replace(secret, "***", StringComparison.Ordinal));
+        _secrets.Aggregate(text, (current, secret) => current.Replace(secret, "***", StringComparison.OrdinalIgnoreCase));
 }

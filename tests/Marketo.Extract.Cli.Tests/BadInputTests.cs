@@ -71,6 +71,7 @@ public sealed class BadInputTests
     [TestCase("state file with a null job", ExitCodes.Usage, "is damaged: for stream 'leads'")]
     [TestCase("state file is an output file", ExitCodes.Usage, "give --state the path of a state file")]
     [TestCase("secret pasted as domain url", ExitCodes.Usage, "domain_url")]
+    [TestCase("secret pasted as host", ExitCodes.Usage, "contains the client secret")]
     [TestCase("rate limit through retries", ExitCodes.Failure, "when other integrations are idle")]
     public async Task Sync_BadInput_FailsWithOneLineAndChangesNothing(string scenario, int exitCode, string message)
     {
@@ -141,6 +142,8 @@ public sealed class BadInputTests
             "state file is an output file" =>
                 ([.. sync, "--config", WriteConfig(valid), "--state", Path.Combine(folder, "campaigns.jsonl")], null),
             "secret pasted as domain url" => ([.. sync, "--config", WriteConfig(new() { ["domain_url"] = Secret })], null),
+            "secret pasted as host" => ([.. sync, "--config",
+                WriteConfig(new() { ["domain_url"] = $"https://{Secret.ToUpperInvariant()}.mktorest.com" })], null),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "no such scenario"),
         };
     }

@@ -9,6 +9,9 @@ namespace Marketo.Extract.Cli.Configuration;
 /// </summary>
 internal sealed class SettingsLoader
 {
+    // Marketo's client secrets are 32 characters. A shorter one could match part of an ordinary URL by chance.
+    private const int MinSecretLengthInUrl = 8;
+
     private const string EndpointAdvice = "use the REST endpoint from Marketo's Admin > Web Services, such as " +
         "https://123-ABC-456.mktorest.com";
 
@@ -68,16 +71,19 @@ internal sealed class SettingsLoader
     public string? ClientSecret => _values.TryGetValue(ConfigKeys.ClientSecret, out var secret) ? secret.Text : null;
 
     /// <summary>Builds the settings of a real Marketo instance; every connection key is required.</summary>
-    public ConnectionSettings ResolveConnection(DateTimeOffset now) =>
-        Resolve(
+    public ConnectionSettings ResolveConnection(DateTimeOffset now)
+    {
+        var secret = Require(ConfigKeys.ClientSecret).Text;
+        return Resolve(
             new ConnectionSettings
             {
-                DomainUrl = ParseDomainUrl(Require(ConfigKeys.DomainUrl)),
+                DomainUrl = ParseDomainUrl(Require(ConfigKeys.DomainUrl), secret),
                 ClientId = Require(ConfigKeys.ClientId).Text.Trim(),
-                ClientSecret = Require(ConfigKeys.ClientSecret).Text,
+                ClientSecret = secret,
                 StartDate = ParseStartDate(Require(ConfigKeys.StartDate), now),
             },
             now);
+    }
 
     /// <summary>Applies the optional keys (start date, window, poll interval, job timeout) to the given defaults.</summary>
     public ConnectionSettings Resolve(ConnectionSettings defaults, DateTimeOffset now)
@@ -182,9 +188,18 @@ internal sealed class SettingsLoader
                 $"The setting {key} is missing; set it in the config file or the environment variable " +
                 $"{ConfigKeys.EnvironmentVariableOf(key)}.");
 
-    private static Uri ParseDomainUrl(ConfigValue value)
+    private static Uri ParseDomainUrl(ConfigValue value, string secret)
     {
         var text = value.Text.Trim();
+
+        // A secret pasted into the URL would go out as a DNS query, and hosts are lowercased, so compare ignoring case.
+        if (secret.Trim().Length >= MinSecretLengthInUrl && text.Contains(secret.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw CliException.Usage(
+                $"The {value.Origin} contains the client secret; domain_url must be the REST endpoint from Marketo's " +
+                "Admin > Web Services, such as https://123-ABC-456.mktorest.com, and the secret belongs in client_secret.");
+        }
+
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             throw CliException.Usage($"The {value.Origin} is '{text}', which is not an http or https URL; {EndpointAdvice}.");
