@@ -169,6 +169,37 @@ public sealed class BadInputTests
     }
 
     [Test]
+    public async Task Sync_StreamFileMissing_RejectedBeforeWriting()
+    {
+        var folder = Path.Combine(_root, Guid.NewGuid().ToString("N"));
+        FolderSnapshot.CopyFolder(_earlierOutput, folder);
+        File.Delete(Path.Combine(folder, "campaigns.jsonl"));
+        var before = FolderSnapshot.Take(folder);
+
+        var result = await CliRunner.RunAsync(["sync", "--out", folder, "--config", WriteConfig(new())]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.Error);
+        Assert.That(result.ErrorLines, Has.Length.EqualTo(1), result.Error);
+        Assert.That(result.Error, Does.Contain("has a cursor for campaigns.jsonl").And.Contain("--full-refresh"));
+        before.AssertSame(FolderSnapshot.Take(folder));
+    }
+
+    [Test]
+    public async Task Sync_FullRefreshWithStreamFileMissing_WritesIt()
+    {
+        var folder = Path.Combine(_root, Guid.NewGuid().ToString("N"));
+        FolderSnapshot.CopyFolder(_earlierOutput, folder);
+        File.Delete(Path.Combine(folder, "campaigns.jsonl"));
+        File.Delete(Path.Combine(folder, "activity_types.jsonl"));
+
+        var result = await CliRunner.RunAsync(
+            ["sync", "--out", folder, "--streams", "activity_types,campaigns", "--full-refresh", "--config", WriteConfig(new())]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Error);
+        Assert.That(File.ReadAllLines(Path.Combine(folder, "campaigns.jsonl")), Is.Not.Empty);
+    }
+
+    [Test]
     public async Task Sync_StateFileChecked_BeforeAnyCall()
     {
         var folder = Path.Combine(_root, Guid.NewGuid().ToString("N"));

@@ -65,6 +65,10 @@ internal static class SyncCommand
         var extractor = new MarketoExtractor(
             session.Client, gatedStore, options, clock, session.LoggerFactory.CreateLogger<MarketoExtractor>());
         var streams = await SelectStreamsAsync(extractor, arguments.Streams, cancellationToken);
+        if (!arguments.FullRefresh)
+        {
+            RejectMissingOutput(folder, arguments.Format, stateFile, statePath, streams);
+        }
 
         var run = new SyncRun(folder, arguments, streams, gatedStore, progress);
         try
@@ -139,6 +143,32 @@ internal static class SyncCommand
     /// Lists the streams from Marketo and returns the selected ones, checking that each exists and that each id can
     /// name a file.
     /// </summary>
+    /// <summary>
+    /// Rejects a run where a stream has a saved cursor but no output file, because the run would read only what
+    /// changed after the cursor, and the records before it, which that file contained, would be missing.
+    /// </summary>
+    private static void RejectMissingOutput(
+        OutputFolder folder,
+        OutputFormat format,
+        LockedStateFile stateFile,
+        string statePath,
+        IReadOnlyList<StreamDescriptor> streams)
+    {
+        var missing = streams
+            .Where(stream => stateFile.SavedStates.TryGetValue(stream.Id, out var state) && state.Cursor is not null)
+            .Select(stream => StreamFileName.Of(stream.Id, format))
+            .Where(name => !File.Exists(Path.Combine(folder.FullPath, name)))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw CliException.Usage(
+                $"The state file '{statePath}' has a cursor for {missing[0]}" +
+                $"{(missing.Count > 1 ? $" and {missing.Count - 1} more" : string.Empty)}, but the output folder " +
+                $"'{folder.FullPath}' has no such file, so this run would write only the records changed since the " +
+                "last sync; put the file back, or run with --full-refresh to read those streams from the start.");
+        }
+    }
+
     private static async Task<IReadOnlyList<StreamDescriptor>> SelectStreamsAsync(
         MarketoExtractor extractor,
         IReadOnlyList<string>? requested,
