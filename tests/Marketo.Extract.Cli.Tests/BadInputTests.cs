@@ -72,6 +72,7 @@ public sealed class BadInputTests
     [TestCase("state file is an output file", ExitCodes.Usage, "give --state the path of a state file")]
     [TestCase("secret pasted as domain url", ExitCodes.Usage, "domain_url")]
     [TestCase("secret pasted as host", ExitCodes.Usage, "contains the client secret")]
+    [TestCase("state file linked to itself", ExitCodes.Usage, "cannot be followed to a file")]
     [TestCase("rate limit through retries", ExitCodes.Failure, "when other integrations are idle")]
     public async Task Sync_BadInput_FailsWithOneLineAndChangesNothing(string scenario, int exitCode, string message)
     {
@@ -142,6 +143,7 @@ public sealed class BadInputTests
             "state file is an output file" =>
                 ([.. sync, "--config", WriteConfig(valid), "--state", Path.Combine(folder, "campaigns.jsonl")], null),
             "secret pasted as domain url" => ([.. sync, "--config", WriteConfig(new() { ["domain_url"] = Secret })], null),
+            "state file linked to itself" => ([.. sync, "--config", WriteConfig(valid), "--state", SelfLink()], null),
             "secret pasted as host" => ([.. sync, "--config",
                 WriteConfig(new() { ["domain_url"] = $"https://{Secret.ToUpperInvariant()}.mktorest.com" })], null),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "no such scenario"),
@@ -276,6 +278,13 @@ public sealed class BadInputTests
     private long CallCount() => _emulator.Statistics.IdentityCalls + _emulator.Statistics.ApiCalls;
 
     /// <summary>Returns a new symbolic link, in a folder of its own, to the given file.</summary>
+    private string SelfLink()
+    {
+        var link = Path.Combine(_root, Guid.NewGuid().ToString("N") + ".json");
+        File.CreateSymbolicLink(link, link);
+        return link;
+    }
+
     private string LinkTo(string target)
     {
         var folder = Path.Combine(_root, Guid.NewGuid().ToString("N"));

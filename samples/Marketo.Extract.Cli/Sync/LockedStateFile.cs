@@ -69,9 +69,21 @@ internal sealed class LockedStateFile : IDisposable
         {
             resolved = Path.Combine(resolved, part);
             var entry = new FileInfo(resolved);
-            if (entry.LinkTarget is not null)
+            if (entry.LinkTarget is null)
+            {
+                continue;
+            }
+
+            try
             {
                 resolved = entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? resolved;
+            }
+            catch (IOException exception)
+            {
+                // A link that leads back to itself, directly or through others, never reaches a file.
+                throw CliException.Usage(
+                    $"The state file path '{fullPath}' goes through the symbolic link '{resolved}', which cannot be "
+                    + $"followed to a file ({exception.Message.TrimEnd('.')}); fix the link or choose another --state.");
             }
         }
 
