@@ -97,13 +97,16 @@ internal static class StateFileSerializer
         export is null || string.IsNullOrEmpty(export.Key) || string.IsNullOrEmpty(export.ExportId)
         || export.ActivityTypeIds is null;
 
+    private static string SupportedVersions =>
+        StreamState.CurrentVersion == 1 ? "version 1" : $"versions 1 to {StreamState.CurrentVersion}";
+
     private static void CheckVersion(int version, string path, string what)
     {
         if (version is < 1 or > StreamState.CurrentVersion)
         {
             throw new InvalidDataException(
                 $"The state file '{path}' gives format version {version} for its {what}, but this library reads only " +
-                $"versions 1 to {StreamState.CurrentVersion}. Use a newer Marketo.Extract, or delete the file to start over.");
+                $"{SupportedVersions}. Use a newer Marketo.Extract, or delete the file to start over.");
         }
     }
 
