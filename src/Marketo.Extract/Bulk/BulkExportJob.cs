@@ -237,8 +237,7 @@ public sealed partial class BulkExportJob
     /// <summary>
     /// Creates the job. When a create fails in a way that may still have created it (a dropped connection, an HTTP
     /// 5xx, a timeout), every job in Created that Marketo lists for this API user since the attempt began is cancelled
-    /// and the create is tried again, so no unaccounted job is left behind. The same cleanup runs, on its own time
-    /// limit, when the caller cancels during the create.
+    /// and the create is tried again, so no unaccounted job is left behind.
     /// </summary>
     /// <remarks>
     /// A job in Created costs no export quota and takes no queue slot; cancelling is bookkeeping. Jobs are owned by the
@@ -262,29 +261,6 @@ public sealed partial class BulkExportJob
                 await CancelCreatedSinceAsync(context, workItem.Kind, attemptStart, cancellationToken).ConfigureAwait(false);
                 await Task.Delay(TimeSpan.FromSeconds(attempt * 2), context.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // The create may have reached Marketo before the cancellation, and then its job would be left
-                // untracked, so the jobs in Created since the attempt began are cancelled, on their own time limit.
-                await CancelCreatedAfterStopAsync(context, workItem.Kind, attemptStart).ConfigureAwait(false);
-                throw;
-            }
-        }
-    }
-
-    private static async Task CancelCreatedAfterStopAsync(
-        BulkExportContext context, BulkExportObject kind, DateTimeOffset since)
-    {
-        using var timeout = new CancellationTokenSource(context.Options.CancelTimeout, context.TimeProvider);
-        try
-        {
-            await CancelCreatedSinceAsync(context, kind, since, timeout.Token).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // Best effort: the run is already stopping, and a job in Created costs no quota.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            Log.OrphanCleanupFailed(context.Logger, kind, exception);
         }
     }
 

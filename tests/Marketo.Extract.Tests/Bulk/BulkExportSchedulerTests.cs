@@ -269,32 +269,6 @@ public class BulkExportSchedulerTests
     }
 
     [Test]
-    public async Task RunAsync_StoppedDuringCreate_CancelsTheJobCreated()
-    {
-        var subject = CreateSubject();
-        using var cancellation = new CancellationTokenSource();
-        subject.Client.CreateResponseFault = number =>
-        {
-            if (number != 2)
-            {
-                return null;
-            }
-
-            // The create reached Marketo, and the caller cancelled before its response arrived.
-            cancellation.Cancel();
-            return new OperationCanceledException(cancellation.Token);
-        };
-
-        // Both creates happen before any time passes, so the clock stays still and no time limit can run out.
-        await AssertThrowsAsync<OperationCanceledException>(
-            subject.ConsumeAsync(LeadItems(3), cancellationToken: cancellation.Token));
-
-        Assert.That(subject.Client.Jobs, Has.Count.EqualTo(2));
-        Assert.That(subject.Client.Jobs.Where(job => job.IsOpen), Is.Empty);
-        Assert.That(subject.Client.Jobs[1].Status, Is.EqualTo(BulkExportStatus.Cancelled));
-    }
-
-    [Test]
     public async Task RunAsync_SavedJobs_PicksThemUp()
     {
         var subject = CreateSubject(options => options.MaxJobsInFlight = 10);

@@ -130,9 +130,8 @@ internal sealed partial class BulkExportRun
     /// </summary>
     private async Task CreateJobAsync(ScheduledExport entry, CancellationToken cancellationToken)
     {
-        // A create call cancelled after Marketo received it would leave a job in Created whose id is lost, so
-        // CreateAsync then cancels the jobs in Created since the attempt began. Should that cleanup fail too, the
-        // job costs no export quota and takes no queue place, and the only trace is an entry in Marketo's job list.
+        // NOTE: a create call cancelled after Marketo received it leaves a job in Created whose id is lost. It costs
+        // no export quota and takes no queue place, so the only trace is an entry in Marketo's job list.
         var job = await BulkExportJob.CreateAsync(_context, entry.WorkItem, entry.Key, cancellationToken)
             .ConfigureAwait(false);
         lock (_lock)

@@ -123,9 +123,4 @@ internal static partial class Log
     [LoggerMessage(EventId = 3032, EventName = "BulkExportOrphanCancelled", Level = LogLevel.Information,
         Message = "Cancelled {Kind} export job {ExportId}, left in Created by a create whose response was lost")]
     internal static partial void OrphanCancelled(ILogger logger, BulkExportObject kind, string exportId);
-
-    [LoggerMessage(EventId = 3033, EventName = "BulkExportOrphanCleanupFailed", Level = LogLevel.Information,
-        Message = "Could not look for a {Kind} export job left in Created by a create that was stopped; such a job "
-            + "costs no export quota and takes no place in the queue")]
-    internal static partial void OrphanCleanupFailed(ILogger logger, BulkExportObject kind, Exception exception);
 }
