@@ -53,9 +53,10 @@ public class CrashResumeTests
         Assert.That(store.States.Values.SelectMany(state => state.PendingExports), Is.Empty);
 
         // A crash while a job is created, or before its id is saved, leaves that job in Created on Marketo, where it
-        // costs no export quota and takes no queue slot. The scheduler creates one job at a time, so each crash
-        // leaves at most one; a consumer's stop leaves none, and nothing may be left queued or processing.
-        Assert.That(orphans, Has.Count.LessThanOrEqualTo(stops.Count(stop => stop.StartsWith("crash", StringComparison.Ordinal))));
+        // costs no export quota and takes no queue slot. So does a consumer's stop that lands while a create call is
+        // in flight: the call is cancelled after Marketo received it, and its job's id never arrives. The scheduler
+        // creates one job at a time, so each stop leaves at most one, and nothing may be left queued or processing.
+        Assert.That(orphans, Has.Count.LessThanOrEqualTo(stops.Count));
         Assert.That(orphans, Has.All.Contains(" is Created "));
     }
 
