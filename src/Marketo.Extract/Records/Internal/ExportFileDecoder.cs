@@ -1,4 +1,3 @@
-using Marketo.Extract.Internal;
 using Microsoft.Extensions.Logging;
 using nietras.SeparatedValues;
 
@@ -151,12 +150,10 @@ internal abstract class ExportFileDecoder : IDisposable
         return field.Kind switch
         {
             FieldKind.String => _strings[column].GetOrAdd(text),
-            FieldKind.Integer when CellParser.TryParsePlainDigits(text, out var number) => CellParser.Box(number),
-            FieldKind.DateTime when MarketoDateTime.TryParseCommonUtcForm(text, out var instant) => instant,
+            _ when CellParser.TryParseCommonForm(text, field.Kind, out var common) => common,
             _ => ParseText(text, schema, field, row),
         };
     }
-
 
     /// <summary>Parses a non-empty text as the field's type, keeping it as a string with a warning when invalid.</summary>
     public object ParseText(ReadOnlySpan<char> text, RecordSchema schema, RecordField field, long row)

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Marketo.Extract.Internal;
 
 namespace Marketo.Extract.Records.Internal;
 
@@ -191,15 +190,9 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
                     return true;
                 }
 
-                if (kind == FieldKind.Integer && CellParser.TryParsePlainDigits(value, out var number))
+                if (CellParser.TryParseCommonForm(value, kind, out var common))
                 {
-                    converted = CellParser.Box(number);
-                    return true;
-                }
-
-                if (kind == FieldKind.DateTime && MarketoDateTime.TryParseCommonUtcForm(value, out var instant))
-                {
-                    converted = instant;
+                    converted = common;
                     return true;
                 }
 
