@@ -27,9 +27,9 @@ internal static class CellParser
         (ulong)value < SmallIntegerCount ? SmallIntegers[value] : value;
 
     /// <summary>
-    /// Parses the forms most ids, counts and timestamps of an export take, without the dispatch of <see cref="TryParse"/>:
-    /// 1 to 18 ASCII digits for integers and <c>yyyy-MM-ddTHH:mm:ssZ</c> for instants. Returns
-    /// <see langword="false"/> for any other kind or text, which <see cref="TryParse"/> then reads.
+    /// Parses the forms most ids, counts and timestamps of an export take, without the dispatch of
+    /// <see cref="TryParse"/>: 1 to 18 ASCII digits for integers and <c>yyyy-MM-ddTHH:mm:ssZ</c> for instants.
+    /// Returns <see langword="false"/> for any other kind or text, which <see cref="TryParse"/> then reads.
     /// </summary>
     public static bool TryParseCommonForm(ReadOnlySpan<char> text, FieldKind kind, out object value)
     {
