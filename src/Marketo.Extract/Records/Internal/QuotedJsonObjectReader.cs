@@ -33,16 +33,16 @@ internal enum QuotedJsonToken
 /// </remarks>
 internal ref struct QuotedJsonObjectReader
 {
-    // Where a run of plain string text ends: a quote, a backslash, or a control character, which JSON
-    // does not allow unescaped.
-    private static readonly SearchValues<char> StringStops = SearchValues.Create(
-        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
-        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+    // The characters JSON does not allow unescaped in a string.
+    private const string ControlCharacters =
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F";
+
+    // Where a run of plain string text ends: a quote, a backslash, or a control character.
+    private static readonly SearchValues<char> StringStops = SearchValues.Create("\"\\" + ControlCharacters);
 
     // A backslash or a control character. A cell without any needs only its quotes found.
-    private static readonly SearchValues<char> EscapesAndControls = SearchValues.Create(
-        "\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
-        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+    private static readonly SearchValues<char> EscapesAndControls = SearchValues.Create("\\" + ControlCharacters);
 
     private readonly ReadOnlySpan<char> _text;
     private readonly bool _onlyQuotesStop;
@@ -365,7 +365,7 @@ internal ref struct QuotedJsonObjectReader
         }
 
         // A high surrogate escape followed by a low one is one character, as Utf8JsonReader reads it. A surrogate
-        // escape on its own is left to Utf8JsonReader, which rejects it.
+        // escape on its own is left to the slow path, which keeps the whole cell as text.
         if (!char.IsHighSurrogate(code)
             || position + 7 >= rest.Length
             || rest[position + 6] != '\\'
