@@ -192,8 +192,9 @@ internal sealed class SettingsLoader
     {
         var text = value.Text.Trim();
 
-        // A secret pasted into the URL would go out as a DNS query, and hosts are lowercased, so compare ignoring case.
-        if (secret.Trim().Length >= MinSecretLengthInUrl && text.Contains(secret.Trim(), StringComparison.OrdinalIgnoreCase))
+        // A secret pasted into the URL would go out as a DNS query. Hosts are lowercased, so compare ignoring case.
+        var trimmedSecret = secret.Trim();
+        if (trimmedSecret.Length >= MinSecretLengthInUrl && text.Contains(trimmedSecret, StringComparison.OrdinalIgnoreCase))
         {
             throw CliException.Usage(
                 $"The {value.Origin} contains the client secret; domain_url must be the REST endpoint from Marketo's " +
