@@ -54,14 +54,15 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
     {
         long rowNumber = row.RowIndex;
         var attributesCell = _attributesColumn < 0 ? default : row[_attributesColumn].Span;
-        var attributesQuoted = attributesCell.Contains('"');
+        // A quoted cell starts with a quote, so only other cells are searched for a stray one.
+        var attributesQuoted = !attributesCell.IsEmpty && (attributesCell[0] == '"' || attributesCell.Contains('"'));
         var otherCellsQuoted = OtherCellsHaveQuotes(row.Span, attributesCell);
         var typeId = ReadTypeId(row, otherCellsQuoted, rowNumber);
         var binding = FindBinding(row, typeId);
         var schema = binding.Schema;
         var fields = binding.FieldByColumn;
         var ordinals = binding.OrdinalByColumn;
-        var values = new object?[schema.Fields.Count];
+        var values = new object?[binding.FieldCount];
         for (var column = 0; column < fields.Length; column++)
         {
             var field = fields[column];
@@ -71,13 +72,13 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
             }
             else if (column == _typeIdColumn && field.Kind == FieldKind.Integer)
             {
-                values[ordinals[column]] = CellParser.Box(typeId);
+                RowValues.Set(values, ordinals[column], CellParser.Box(typeId));
             }
             else
             {
                 var quoted = column == _attributesColumn ? attributesQuoted : otherCellsQuoted;
                 var text = GetValue(row, column, quoted, rowNumber);
-                values[ordinals[column]] = ParseCell(text, schema, field, column, rowNumber);
+                RowValues.Set(values, ordinals[column], ParseCell(text, schema, field, column, rowNumber));
             }
         }
 

@@ -22,12 +22,12 @@ internal sealed class FlatFileDecoder : ExportFileDecoder
         var schema = binding.Schema;
         var fields = binding.FieldByColumn;
         var ordinals = binding.OrdinalByColumn;
-        var values = new object?[schema.Fields.Count];
+        var values = new object?[binding.FieldCount];
         long rowNumber = row.RowIndex;
         for (var column = 0; column < fields.Length; column++)
         {
             var text = GetValue(row, column, hasQuotes, rowNumber);
-            values[ordinals[column]] = ParseCell(text, schema, fields[column]!, column, rowNumber);
+            RowValues.Set(values, ordinals[column], ParseCell(text, schema, fields[column]!, column, rowNumber));
         }
 
         return new MarketoRecord(values, schema);

@@ -8,12 +8,16 @@ internal sealed class SchemaBinding
     private SchemaBinding(RecordSchema schema, RecordField?[] fieldByColumn, int[] ordinalByColumn)
     {
         Schema = schema;
+        FieldCount = schema.Fields.Count;
         FieldByColumn = fieldByColumn;
         OrdinalByColumn = ordinalByColumn;
     }
 
     /// <summary>Gets the schema of the records, extended with string fields for unexpected columns.</summary>
     public RecordSchema Schema { get; }
+
+    /// <summary>Gets the number of fields of <see cref="Schema"/>, which is the length of each record's values.</summary>
+    public int FieldCount { get; }
 
     /// <summary>Gets the field each column fills; null for the <c>attributes</c> column of an activity schema.</summary>
     public RecordField?[] FieldByColumn { get; }
