@@ -43,6 +43,11 @@ public class QuotedAttributesFastPathTests
     [TestCase("""{"Label":"a\u0000b\u0000"}""", TestName = "TryDecodeQuoted_EscapedNulInText_MatchesSlowPath")]
     [TestCase("""{"Label":"\u0000"}""", TestName = "TryDecodeQuoted_OnlyNulInText_MatchesSlowPath")]
     [TestCase("""{"Label":"x\ud83d\ude00y\uD83C\uDF89"}""", TestName = "TryDecodeQuoted_SurrogatePair_MatchesSlowPath")]
+    [TestCase("""{"Label":"x", "Count":1}""", TestName = "TryDecodeQuoted_CompactThenSpaced_MatchesSlowPath")]
+    [TestCase("""{"Count":12 ,"Flag":true }""", TestName = "TryDecodeQuoted_SpaceAfterValues_MatchesSlowPath")]
+    [TestCase("""{"Label":"a\nb","Count":7}""", TestName = "TryDecodeQuoted_EscapeThenCompact_MatchesSlowPath")]
+    [TestCase("""{"Count":-5,"Ratio":0,"Price":0.25}""", TestName = "TryDecodeQuoted_SignZeroAndFraction_MatchSlowPath")]
+    [TestCase("""{"Label":"","Flag":false,"Day":null}""", TestName = "TryDecodeQuoted_CompactEmptyFalseNull_MatchSlowPath")]
     public void TryDecodeQuoted_AcceptedText_GivesSlowPathValues(string json)
     {
         using var subject = new Subject();
@@ -68,6 +73,10 @@ public class QuotedAttributesFastPathTests
     [TestCase("""{"Count":01}""", TestName = "TryDecodeQuoted_LeadingZero_Declines")]
     [TestCase("""{"Count":1.}""", TestName = "TryDecodeQuoted_NoFractionDigits_Declines")]
     [TestCase("""{"Count":1,}""", TestName = "TryDecodeQuoted_TrailingComma_Declines")]
+    [TestCase("""{"Flag":truex}""", TestName = "TryDecodeQuoted_LiteralWithTail_Declines")]
+    [TestCase("""{"Count":12a}""", TestName = "TryDecodeQuoted_NumberWithTail_Declines")]
+    [TestCase("""{"Label":"x""Count":1}""", TestName = "TryDecodeQuoted_MissingComma_Declines")]
+    [TestCase("""{"Label""x"}""", TestName = "TryDecodeQuoted_MissingColon_Declines")]
     [TestCase("""{"Count":1} x""", TestName = "TryDecodeQuoted_TextAfterObject_Declines")]
     [TestCase("""{"Label":"x\qy"}""", TestName = "TryDecodeQuoted_UnknownEscape_Declines")]
     [TestCase("""[{"name":"Label","value":"x"}]""", TestName = "TryDecodeQuoted_LegacyArray_Declines")]
@@ -132,8 +141,8 @@ public class QuotedAttributesFastPathTests
         for (var i = 0; i < members; i++)
         {
             text.Append(i == 0 ? string.Empty : random.Next(40) == 0 ? " , " : ",");
-            text.Append('"').Append(names[random.Next(names.Length)]).Append("\":");
-            text.Append(RandomValue(random));
+            text.Append('"').Append(names[random.Next(names.Length)]).Append(random.Next(40) == 0 ? "\" : " : "\":");
+            text.Append(RandomValue(random)).Append(random.Next(40) == 0 ? " " : string.Empty);
         }
 
         text.Append(random.Next(50) == 0 ? ",}" : "}");
@@ -146,7 +155,10 @@ public class QuotedAttributesFastPathTests
         1 => random.Next(2) == 0 ? "true" : "false",
         2 => random.Next(-100_000, 100_000).ToString(CultureInfo.InvariantCulture),
         3 => (random.NextDouble() * 1e6).ToString("R", CultureInfo.InvariantCulture),
-        4 => random.Next(4) switch { 0 => "1e5", 1 => "-0.5E-3", 2 => "00", _ => "-" },
+        4 => random.Next(10) switch
+        {
+            0 => "1e5", 1 => "-0.5E-3", 2 => "00", 3 => "-", 4 => "truex", 5 => "12a", _ => "0",
+        },
         5 => "\"2024-0" + random.Next(1, 10) + "-1" + random.Next(10) + "T10:00:00Z\"",
         6 => "\"2024-03-1" + random.Next(10) + "\"",
         7 => "[" + random.Next(3) + "]",

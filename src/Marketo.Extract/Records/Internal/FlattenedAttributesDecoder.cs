@@ -130,24 +130,41 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
     /// the slow path: an undeclared or repeated attribute, a value that is kept as text with a warning, or JSON
     /// that <see cref="QuotedJsonObjectReader"/> does not read.
     /// </summary>
+    /// <remarks>
+    /// Members in compact form are read with <see cref="QuotedJsonObjectReader.TryReadCompactMember"/>, with the
+    /// position in a local; the reader takes over from that position for anything else and for the end.
+    /// </remarks>
     private bool ReadQuotedMembers(ref QuotedJsonObjectReader reader, object?[] values, scoped Span<bool> seen)
     {
+        var text = reader.Text;
+        var position = reader.Position;
+        var afterMember = false;
         while (true)
         {
             var predicted = _order.Count == 0 ? -1 : _order.Predicted;
             var expected = predicted < 0 ? null : _slots[predicted].ExpectedName;
-            switch (reader.Read(expected, out var isExpected, out var name, out var type, out var value))
+            var droppedNul = false;
+            if (!QuotedJsonObjectReader.TryReadCompactMember(
+                text, ref position, afterMember, expected, out var isExpected, out var name, out var type, out var value))
             {
-                case QuotedJsonToken.End:
-                    return true;
-                case QuotedJsonToken.Unsupported:
-                    return false;
+                reader.MoveTo(position, afterMember);
+                switch (reader.Read(expected, out isExpected, out name, out type, out value))
+                {
+                    case QuotedJsonToken.End:
+                        return true;
+                    case QuotedJsonToken.Unsupported:
+                        return false;
+                }
+
+                position = reader.Position;
+                droppedNul = reader.DroppedNul;
             }
 
+            afterMember = true;
             var slot = isExpected ? predicted : FindSlot(name);
             if (slot < 0
                 || seen[slot]
-                || (reader.DroppedNul && _slots[slot].Field.Kind != FieldKind.String)
+                || (droppedNul && _slots[slot].Field.Kind != FieldKind.String)
                 || !TryConvert(_slots[slot], type, value, out var converted))
             {
                 return false;
@@ -155,7 +172,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
 
             seen[slot] = true;
             _order.Matched(slot);
-            values[_slots[slot].Ordinal] = converted;
+            RowValues.Set(values, _slots[slot].Ordinal, converted);
         }
     }
 

@@ -45,7 +45,10 @@ internal ref struct QuotedJsonObjectReader
     private static readonly SearchValues<char> EscapesAndControls = SearchValues.Create("\\" + ControlCharacters);
 
     private readonly ReadOnlySpan<char> _text;
-    private readonly bool _onlyQuotesStop;
+
+    // Whether the cell has no backslash and no control character, so that only a quote can end a string. It is
+    // found when Read first searches a string, because cells that TryReadCompactMember reads whole never need it.
+    private bool? _onlyQuotesStop;
     private char[] _scratch;
     private int _position;
     private bool _afterMember;
@@ -57,10 +60,26 @@ internal ref struct QuotedJsonObjectReader
     public QuotedJsonObjectReader(ReadOnlySpan<char> cell, char[] scratch)
     {
         _text = cell.Length >= 2 ? cell[1..^1] : [];
-        _onlyQuotesStop = !_text.ContainsAny(EscapesAndControls);
+        _onlyQuotesStop = null;
         _scratch = scratch;
         _position = 0;
         _afterMember = false;
+    }
+
+    /// <summary>Gets the text of the cell without its enclosing quotes, which positions index.</summary>
+    public readonly ReadOnlySpan<char> Text => _text;
+
+    /// <summary>Gets the position of the next character to read.</summary>
+    public readonly int Position => _position;
+
+    /// <summary>
+    /// Continues at <paramref name="position"/>, after members that <see cref="TryReadCompactMember"/> read when
+    /// <paramref name="afterMember"/> is set.
+    /// </summary>
+    public void MoveTo(int position, bool afterMember)
+    {
+        _position = position;
+        _afterMember = afterMember;
     }
 
     /// <summary>Gets the scratch buffer, which may have been replaced by a larger one.</summary>
@@ -144,6 +163,152 @@ internal ref struct QuotedJsonObjectReader
         return (isExpected || ReadName(out name)) && ReadColon() && ReadValue(out type, out value)
             ? QuotedJsonToken.Member
             : QuotedJsonToken.Unsupported;
+    }
+
+    /// <summary>
+    /// Reads a member in the form nearly every attributes cell has, compact JSON without escapes: a comma unless it
+    /// is the first member, the name in doubled quotes, a colon, and a value. Returns <see langword="false"/>, with
+    /// <paramref name="position"/> unchanged, for anything else, which <see cref="Read"/> then reads after
+    /// <see cref="MoveTo"/>.
+    /// </summary>
+    /// <remarks>
+    /// It accepts a subset of what <see cref="Read"/> accepts and reads it to the same name, type and value.
+    /// <see cref="Read"/> keeps its position in the reader, so every step of every member goes through memory, and
+    /// it checks for whitespace between every two tokens; here the position is the caller's local and the form is
+    /// fixed. The name is compared with <paramref name="expectedName"/> as <see cref="Read"/> does, and a string
+    /// value has no escapes, so it is its text.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryReadCompactMember(
+        ReadOnlySpan<char> text,
+        scoped ref int position,
+        bool afterMember,
+        string? expectedName,
+        out bool isExpected,
+        out ReadOnlySpan<char> name,
+        out JsonTokenType type,
+        out ReadOnlySpan<char> value)
+    {
+        isExpected = false;
+        name = default;
+        type = JsonTokenType.None;
+        value = default;
+        var at = position;
+        if (afterMember)
+        {
+            if (Peek(text, at) != ',')
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        if (!TryReadPlainString(text, ref at, out var memberName) || Peek(text, at) != ':')
+        {
+            return false;
+        }
+
+        at++;
+        switch (Peek(text, at))
+        {
+            case '"':
+                type = JsonTokenType.String;
+                if (!TryReadPlainString(text, ref at, out value))
+                {
+                    return false;
+                }
+
+                break;
+            case 't':
+                type = JsonTokenType.True;
+                if (!TrySkipLiteral(text, ref at, "true"))
+                {
+                    return false;
+                }
+
+                break;
+            case 'f':
+                type = JsonTokenType.False;
+                if (!TrySkipLiteral(text, ref at, "false"))
+                {
+                    return false;
+                }
+
+                break;
+            case 'n':
+                type = JsonTokenType.Null;
+                if (!TrySkipLiteral(text, ref at, "null"))
+                {
+                    return false;
+                }
+
+                break;
+            default:
+                var end = ScanPlainDigits(text, at);
+                if (end < 0)
+                {
+                    end = ScanNumber(text, at);
+                }
+
+                if (end < 0 || !IsValueEnd(text, end))
+                {
+                    return false;
+                }
+
+                type = JsonTokenType.Number;
+                value = text[at..end];
+                at = end;
+                break;
+        }
+
+        isExpected = expectedName is not null && memberName.SequenceEqual(expectedName);
+        name = isExpected ? default : memberName;
+        position = at;
+        return true;
+    }
+
+    /// <summary>
+    /// Returns where a number of plain digits that starts at <paramref name="start"/> ends, or -1 for any other
+    /// number or text, which <see cref="ScanNumber"/> then reads: a sign, a fraction, an exponent, or a leading zero.
+    /// </summary>
+    private static int ScanPlainDigits(ReadOnlySpan<char> text, int start)
+    {
+        var end = start;
+        while ((uint)end < (uint)text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        var plain = end > start
+            && (text[start] != '0' || end == start + 1)
+            && ((uint)end >= (uint)text.Length || text[end] is not ('.' or 'e' or 'E'));
+        return plain ? end : -1;
+    }
+
+    /// <summary>
+    /// Reads a JSON string in doubled quotes that has no backslash and no control character, so that its text is
+    /// its value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadPlainString(ReadOnlySpan<char> text, scoped ref int position, out ReadOnlySpan<char> value)
+    {
+        value = default;
+        var start = position + 2;
+        if (!IsDoubledQuote(text, position) || start > text.Length)
+        {
+            return false;
+        }
+
+        var length = text[start..].IndexOfAny(StringStops);
+        if (length < 0 || text[start + length] != '"' || !IsDoubledQuote(text, start + length))
+        {
+            return false;
+        }
+
+        value = text.Slice(start, length);
+        position = start + length + 2;
+        return true;
     }
 
     /// <summary>
@@ -409,62 +574,70 @@ internal ref struct QuotedJsonObjectReader
         return true;
     }
 
-    /// <summary>Reads a number by JSON's grammar: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>.</summary>
     private bool ReadNumber(out ReadOnlySpan<char> value)
     {
-        var start = _position;
         value = default;
-        var position = _position;
-        if (Peek(position) == '-')
-        {
-            position++;
-        }
-
-        if (Peek(position) == '0')
-        {
-            position++;
-        }
-        else if (!SkipDigits(ref position))
+        var end = ScanNumber(_text, _position);
+        if (end < 0 || !IsValueEnd(_text, end))
         {
             return false;
         }
 
-        if (Peek(position) == '.')
+        value = _text[_position..end];
+        _position = end;
+        return true;
+    }
+
+    /// <summary>
+    /// Returns where the number that starts at <paramref name="start"/> ends, or -1 when the text there does not
+    /// follow JSON's grammar: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>.
+    /// </summary>
+    private static int ScanNumber(ReadOnlySpan<char> text, int start)
+    {
+        var position = start;
+        if (Peek(text, position) == '-')
         {
             position++;
-            if (!SkipDigits(ref position))
+        }
+
+        if (Peek(text, position) == '0')
+        {
+            position++;
+        }
+        else if (!SkipDigits(text, ref position))
+        {
+            return -1;
+        }
+
+        if (Peek(text, position) == '.')
+        {
+            position++;
+            if (!SkipDigits(text, ref position))
             {
-                return false;
+                return -1;
             }
         }
 
-        if (Peek(position) is 'e' or 'E')
+        if (Peek(text, position) is 'e' or 'E')
         {
             position++;
-            if (Peek(position) is '+' or '-')
+            if (Peek(text, position) is '+' or '-')
             {
                 position++;
             }
 
-            if (!SkipDigits(ref position))
+            if (!SkipDigits(text, ref position))
             {
-                return false;
+                return -1;
             }
         }
 
-        if (!IsValueEnd(position))
-        {
-            return false;
-        }
-
-        value = _text[start..position];
-        _position = position;
-        return true;
+        return position;
     }
 
     private bool ReadLiteral(string literal)
     {
-        if (!_text[_position..].StartsWith(literal, StringComparison.Ordinal) || !IsValueEnd(_position + literal.Length))
+        if (!IsLiteral(_text, _position, literal))
         {
             return false;
         }
@@ -473,10 +646,26 @@ internal ref struct QuotedJsonObjectReader
         return true;
     }
 
-    private readonly bool SkipDigits(ref int position)
+    /// <summary>Returns whether the text at <paramref name="position"/> is <paramref name="literal"/> as a whole value.</summary>
+    private static bool IsLiteral(ReadOnlySpan<char> text, int position, string literal) =>
+        text[position..].StartsWith(literal, StringComparison.Ordinal) && IsValueEnd(text, position + literal.Length);
+
+    /// <summary>Moves past <paramref name="literal"/> when the text at <paramref name="position"/> is that whole value.</summary>
+    private static bool TrySkipLiteral(ReadOnlySpan<char> text, scoped ref int position, string literal)
+    {
+        if (!IsLiteral(text, position, literal))
+        {
+            return false;
+        }
+
+        position += literal.Length;
+        return true;
+    }
+
+    private static bool SkipDigits(ReadOnlySpan<char> text, ref int position)
     {
         var start = position;
-        while (char.IsAsciiDigit(Peek(position)))
+        while (char.IsAsciiDigit(Peek(text, position)))
         {
             position++;
         }
@@ -484,9 +673,11 @@ internal ref struct QuotedJsonObjectReader
         return position > start;
     }
 
-    private readonly bool IsValueEnd(int position) => Peek(position) is ',' or '}' or ' ' or '\t' or '\n' or '\r';
+    private static bool IsValueEnd(ReadOnlySpan<char> text, int position) =>
+        Peek(text, position) is ',' or '}' or ' ' or '\t' or '\n' or '\r';
 
-    private readonly char Peek(int position) => position < _text.Length ? _text[position] : '\0';
+    private static char Peek(ReadOnlySpan<char> text, int position) =>
+        position < text.Length ? text[position] : '\0';
 
     private bool SkipDoubledQuote()
     {
@@ -513,8 +704,11 @@ internal ref struct QuotedJsonObjectReader
     /// Returns where a run of string text ends. In a cell without backslashes or control characters, only a quote
     /// can end it.
     /// </summary>
-    private readonly int IndexOfStop(ReadOnlySpan<char> text) =>
-        _onlyQuotesStop ? text.IndexOf('"') : text.IndexOfAny(StringStops);
+    private int IndexOfStop(ReadOnlySpan<char> text)
+    {
+        _onlyQuotesStop ??= !_text.ContainsAny(EscapesAndControls);
+        return _onlyQuotesStop.Value ? text.IndexOf('"') : text.IndexOfAny(StringStops);
+    }
 
     private static bool IsDoubledQuote(ReadOnlySpan<char> text, int index) =>
         index + 1 < text.Length && text[index] == '"' && text[index + 1] == '"';
