@@ -164,7 +164,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
             var slot = isExpected ? predicted : FindSlot(name);
             if (slot < 0
                 || seen[slot]
-                || (droppedNul && _slots[slot].Field.Kind != FieldKind.String)
+                || (droppedNul && _slots[slot].Kind != FieldKind.String)
                 || !TryConvert(_slots[slot], type, value, out var converted))
             {
                 return false;
@@ -178,7 +178,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
 
     private static bool TryConvert(in Slot slot, JsonTokenType type, ReadOnlySpan<char> value, out object? converted)
     {
-        var kind = slot.Field.Kind;
+        var kind = slot.Kind;
         converted = null;
         switch (type)
         {
@@ -399,6 +399,12 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
 
         public RecordField Field { get; } = field;
 
+        /// <summary>Gets the kind of <see cref="Field"/>, kept here so that the fast path does not load the field.</summary>
+        public FieldKind Kind { get; } = field.Kind;
+
+        /// <summary>Gets the display name of the attribute, which is the field's source name.</summary>
+        public string Name { get; } = field.SourceName;
+
         public int Ordinal { get; } = ordinal;
 
         /// <summary>
@@ -419,6 +425,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
             || (_apiNameUtf8 is not null && reader.ValueTextEquals(_apiNameUtf8));
 
         public bool Matches(ReadOnlySpan<char> name) =>
-            name.SequenceEqual(Field.SourceName) || (apiName is not null && name.SequenceEqual(apiName));
+            (name.Length == Name.Length && name.SequenceEqual(Name))
+            || (apiName is not null && name.SequenceEqual(apiName));
     }
 }
