@@ -4,18 +4,21 @@ namespace Marketo.Extract.Cli;
 
 /// <summary>
 /// Turns SIGINT (Ctrl+C), SIGTERM and SIGQUIT into a cancellation, so that a run stops the way a failure does: files
-/// and state left consistent, open export jobs cancelled on Marketo, one line on stderr. A second signal during that
-/// cleanup ends the process at once.
+/// and state left consistent, open export jobs cancelled on Marketo, one line on stderr. The first signal also prints
+/// a progress line saying that the run is stopping, because cancelling the jobs can take seconds. A second signal
+/// during that cleanup ends the process at once.
 /// </summary>
 internal sealed class StopSignals : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
+    private readonly TextWriter _output;
     private readonly TextWriter _error;
     private readonly List<PosixSignalRegistration> _registrations = [];
     private int _received;
 
-    private StopSignals(TextWriter error)
+    private StopSignals(TextWriter output, TextWriter error)
     {
+        _output = output;
         _error = error;
     }
 
@@ -24,10 +27,13 @@ internal sealed class StopSignals : IDisposable
     /// <summary>Gets the first signal received, or <see langword="null"/> before any.</summary>
     public PosixSignal? Received => Volatile.Read(ref _received) is var signal and not 0 ? (PosixSignal)signal : null;
 
-    /// <summary>Starts handling the signals; <paramref name="error"/> receives the line of a second signal.</summary>
-    public static StopSignals Register(TextWriter error)
+    /// <summary>
+    /// Starts handling the signals: <paramref name="output"/> receives the progress line of the first signal and
+    /// <paramref name="error"/> the line of a second one.
+    /// </summary>
+    public static StopSignals Register(TextWriter output, TextWriter error)
     {
-        var signals = new StopSignals(error);
+        var signals = new StopSignals(output, error);
         foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT })
         {
             try
@@ -71,6 +77,13 @@ internal sealed class StopSignals : IDisposable
         if (Interlocked.CompareExchange(ref _received, (int)context.Signal, 0) == 0)
         {
             context.Cancel = true;
+
+            // The cancel calls go through the client's rate limit like every call, so after a burst of calls they
+            // can wait seconds for a slot.
+            _output.WriteLine(
+                "Stopping: open export jobs are cancelled on Marketo first, which waits for the client's rate limit " +
+                "when recent calls used it up. A second Ctrl+C or signal stops at once.");
+            _output.Flush();
 
             // Cancellation callbacks run on the thread pool, not on the thread that delivers signals.
             _ = _cancellation.CancelAsync();

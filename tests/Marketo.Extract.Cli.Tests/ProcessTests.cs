@@ -43,6 +43,7 @@ public sealed class ProcessTests
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Terminated), result.Error);
             Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), result.Error);
             Assert.That(result.Error, Does.StartWith("marketo-extract: Interrupted."));
+            Assert.That(result.Output, Does.Contain("Stopping: open export jobs are cancelled on Marketo first"));
             Assert.That(result.Error, Does.Not.Contain("   at "));
             Assert.That(Directory.GetFiles(folder, "*.partial"), Is.Empty);
         }

@@ -37,7 +37,7 @@ internal static partial class Log
     internal static partial void QueueFull(ILogger logger, BulkExportObject kind, string exportId, TimeSpan retryDelay);
 
     [LoggerMessage(EventId = 3008, EventName = "BulkExportCancelFailed", Level = LogLevel.Information,
-        Message = "Could not cancel {Kind} export job {ExportId} on Marketo; it may keep its place in the export queue until it finishes")]
+        Message = "Could not cancel {Kind} export job {ExportId} on Marketo; if it is still open, it keeps its place in the export queue until it finishes")]
     internal static partial void CancelFailed(ILogger logger, BulkExportObject kind, string exportId, Exception exception);
 
     [LoggerMessage(EventId = 3009, EventName = "BulkExportDownloadResuming", Level = LogLevel.Information,
