@@ -48,6 +48,10 @@ public class QuotedAttributesFastPathTests
     [TestCase("""{"Label":"a\nb","Count":7}""", TestName = "TryDecodeQuoted_EscapeThenCompact_MatchesSlowPath")]
     [TestCase("""{"Count":-5,"Ratio":0,"Price":0.25}""", TestName = "TryDecodeQuoted_SignZeroAndFraction_MatchSlowPath")]
     [TestCase("""{"Label":"","Flag":false,"Day":null}""", TestName = "TryDecodeQuoted_CompactEmptyFalseNull_MatchSlowPath")]
+    [TestCase("""{"Count":123456789012345678}""", TestName = "TryDecodeQuoted_EighteenDigits_MatchSlowPath")]
+    [TestCase("""{"Count":1234567890123456789}""", TestName = "TryDecodeQuoted_NineteenDigits_MatchSlowPath")]
+    [TestCase("""{"Count":99999999999999999999}""", TestName = "TryDecodeQuoted_TwentyDigits_MatchSlowPath")]
+    [TestCase("""{"Label":123,"Ratio":7}""", TestName = "TryDecodeQuoted_DigitsIntoOtherKinds_MatchSlowPath")]
     public void TryDecodeQuoted_AcceptedText_GivesSlowPathValues(string json)
     {
         using var subject = new Subject();

@@ -145,7 +145,15 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
             var expected = predicted < 0 ? null : _slots[predicted].ExpectedName;
             var droppedNul = false;
             if (!QuotedJsonObjectReader.TryReadCompactMember(
-                text, ref position, afterMember, expected, out var isExpected, out var name, out var type, out var value))
+                text,
+                ref position,
+                afterMember,
+                expected,
+                out var isExpected,
+                out var name,
+                out var type,
+                out var value,
+                out var wholeNumber))
             {
                 reader.MoveTo(position, afterMember);
                 switch (reader.Read(expected, out isExpected, out name, out type, out value))
@@ -158,14 +166,23 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
 
                 position = reader.Position;
                 droppedNul = reader.DroppedNul;
+                wholeNumber = -1;
             }
 
             afterMember = true;
             var slot = isExpected ? predicted : FindSlot(name);
-            if (slot < 0
-                || seen[slot]
-                || (droppedNul && _slots[slot].Kind != FieldKind.String)
-                || !TryConvert(_slots[slot], type, value, out var converted))
+            if (slot < 0 || seen[slot] || (droppedNul && _slots[slot].Kind != FieldKind.String))
+            {
+                return false;
+            }
+
+            // Plain digits in an integer field are the one value whose parse the compact read already did.
+            object? converted;
+            if (wholeNumber >= 0 && _slots[slot].Kind == FieldKind.Integer)
+            {
+                converted = CellParser.Box(wholeNumber);
+            }
+            else if (!TryConvert(_slots[slot], type, value, out converted))
             {
                 return false;
             }

@@ -176,7 +176,9 @@ internal ref struct QuotedJsonObjectReader
     /// <see cref="Read"/> keeps its position in the reader, so every step of every member goes through memory, and
     /// it checks for whitespace between every two tokens; here the position is the caller's local and the form is
     /// fixed. The name is compared with <paramref name="expectedName"/> as <see cref="Read"/> does, and a string
-    /// value has no escapes, so it is its text.
+    /// value has no escapes, so it is its text. A number of 1 to 18 plain digits also comes out as
+    /// <paramref name="wholeNumber"/>, which is -1 for every other value, so that an integer field need not parse
+    /// the digits again.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryReadCompactMember(
@@ -187,12 +189,14 @@ internal ref struct QuotedJsonObjectReader
         out bool isExpected,
         out ReadOnlySpan<char> name,
         out JsonTokenType type,
-        out ReadOnlySpan<char> value)
+        out ReadOnlySpan<char> value,
+        out long wholeNumber)
     {
         isExpected = false;
         name = default;
         type = JsonTokenType.None;
         value = default;
+        wholeNumber = -1;
         var at = position;
         if (afterMember)
         {
@@ -245,7 +249,7 @@ internal ref struct QuotedJsonObjectReader
 
                 break;
             default:
-                var end = ScanPlainDigits(text, at);
+                var end = ScanPlainDigits(text, at, out wholeNumber);
                 if (end < 0)
                 {
                     end = ScanNumber(text, at);
@@ -272,18 +276,34 @@ internal ref struct QuotedJsonObjectReader
     /// Returns where a number of plain digits that starts at <paramref name="start"/> ends, or -1 for any other
     /// number or text, which <see cref="ScanNumber"/> then reads: a sign, a fraction, an exponent, or a leading zero.
     /// </summary>
-    private static int ScanPlainDigits(ReadOnlySpan<char> text, int start)
+    /// <param name="text">The text.</param>
+    /// <param name="start">Where the number starts.</param>
+    /// <param name="number">The value of a number of 1 to 18 digits, which always fits a long; otherwise -1.</param>
+    private static int ScanPlainDigits(ReadOnlySpan<char> text, int start, out long number)
     {
+        number = 0;
         var end = start;
         while ((uint)end < (uint)text.Length && char.IsAsciiDigit(text[end]))
         {
+            number = (number * 10) + (text[end] - '0');
             end++;
+            if (end - start > 18)
+            {
+                number = -1;
+                return -1;
+            }
         }
 
         var plain = end > start
             && (text[start] != '0' || end == start + 1)
             && ((uint)end >= (uint)text.Length || text[end] is not ('.' or 'e' or 'E'));
-        return plain ? end : -1;
+        if (!plain)
+        {
+            number = -1;
+            return -1;
+        }
+
+        return end;
     }
 
     /// <summary>
