@@ -56,6 +56,9 @@ public class CellParserTests
     [TestCase("1e-5")]
     [TestCase("12.")]
     [TestCase("0.30000000000000004")]
+    [TestCase("0e-400")]
+    [TestCase("-0.0")]
+    [TestCase("5e-324")]
     public void TryParse_Float_MatchesFrameworkParse(string text)
     {
         var parsed = CellParser.TryParse(text, FieldKind.Float, out var value);
@@ -67,6 +70,8 @@ public class CellParserTests
     [TestCase("Infinity")]
     [TestCase("NaN")]
     [TestCase("1e400")]
+    [TestCase("1e-400")]
+    [TestCase("-2.5E-330")]
     [TestCase("1,5")]
     [TestCase("-")]
     [TestCase("1.2.3")]

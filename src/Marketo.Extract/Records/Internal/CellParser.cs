@@ -135,9 +135,11 @@ internal static class CellParser
             return true;
         }
 
-        // Infinity and NaN are rejected: Marketo never writes them, and JSON cannot hold them.
+        // Infinity and NaN are rejected: Marketo never writes them, and JSON cannot hold them. So is a number too
+        // small for a double, which the framework turns into zero.
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            && double.IsFinite(number))
+            && double.IsFinite(number)
+            && (number != 0 || !HasNonZeroDigit(text)))
         {
             value = number;
             return true;
@@ -145,6 +147,14 @@ internal static class CellParser
 
         value = null!;
         return false;
+    }
+
+    /// <summary>Returns whether the digits before the exponent of a number's text are not all zero.</summary>
+    private static bool HasNonZeroDigit(ReadOnlySpan<char> text)
+    {
+        var exponent = text.IndexOfAny('e', 'E');
+        var mantissa = exponent < 0 ? text : text[..exponent];
+        return mantissa.IndexOfAnyInRange('1', '9') >= 0;
     }
 
     private static bool TryParseCurrency(ReadOnlySpan<char> text, out object value)
