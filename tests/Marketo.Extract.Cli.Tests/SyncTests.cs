@@ -94,6 +94,18 @@ public sealed class SyncTests
     }
 
     [Test]
+    public async Task Sync_StartDateWithSavedCursors_WarnsThatItIsNotUsed()
+    {
+        var folder = CopyOfFirstRun("start-date");
+
+        var result = await CliRunner.RunAsync(["sync", "--out", folder, "--start-date", "2020-01-01"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Error);
+        Assert.That(result.Error, Does.Contain("marketo-extract: warning: --start-date"));
+        Assert.That(result.Error, Does.Contain("--full-refresh"));
+    }
+
+    [Test]
     public async Task Sync_StandaloneEmulatorThroughConfig_GivesSameRecords()
     {
         await using var emulator = new MarketoEmulator(CliRunner.CreateStandaloneOptions());

@@ -68,6 +68,7 @@ internal static class SyncCommand
         if (!arguments.FullRefresh)
         {
             RejectMissingOutput(folder, arguments.Format, stateFile, statePath, streams);
+            WarnIfStartDateUnused(host, arguments, stateFile, statePath, streams);
         }
 
         var run = new SyncRun(folder, arguments, streams, gatedStore, progress);
@@ -166,6 +167,32 @@ internal static class SyncCommand
                 $"{(missing.Count > 1 ? $" and {missing.Count - 1} more" : string.Empty)}, but the output folder " +
                 $"'{folder.FullPath}' has no such file, so this run would write only the records changed since the " +
                 "last sync; put the file back, or run with --full-refresh to read those streams from the start.");
+        }
+    }
+
+    /// <summary>
+    /// Warns when <c>--start-date</c> is given but streams continue from saved cursors, for which it changes nothing.
+    /// </summary>
+    private static void WarnIfStartDateUnused(
+        CliHost host,
+        SyncArguments arguments,
+        LockedStateFile stateFile,
+        string statePath,
+        IReadOnlyList<StreamDescriptor> streams)
+    {
+        if (arguments.Common.StartDate is null)
+        {
+            return;
+        }
+
+        var withCursor = streams.Count(
+            stream => stateFile.SavedStates.TryGetValue(stream.Id, out var state) && state.Cursor is not null);
+        if (withCursor > 0)
+        {
+            host.HeldWarnings.Enqueue(
+                $"--start-date applies only to streams without a cursor; {withCursor} of the {streams.Count} streams " +
+                $"continued from their cursors in '{statePath}'. Run with --full-refresh to read them again from " +
+                "the start date.");
         }
     }
 
