@@ -13,6 +13,8 @@ const string Usage = """
                --pairs N (9: interleaved ceiling and typed runs for the typed/ceiling ratio)
            --only TEXT (run only the measurements whose name contains TEXT; 'paired' for the pairs)
                --export leads|activities (measure only that export; default both)
+      compare  typed activity decode of two builds of the library, alternated in one process
+               A B (folders of Marketo.Extract.Bench.Runner builds)  --rounds N (24)
       memory   peak working set while a large export streams through download, decoder and JSON Lines
                --size-mb N (1200)
       economy  export jobs, API calls, polls and wall time of the extractor next to the naive plan
@@ -36,10 +38,11 @@ try
     return args[0] switch
     {
         "decode" => await DecodeCommand.RunAsync(options),
+        "compare" => await CompareCommand.RunAsync(options),
         "memory" => await MemoryCommand.RunAsync(options),
         "economy" => await EconomyCommand.RunAsync(options),
         "serve" => await FileServer.RunAsync(options),
-        _ => throw new FormatException($"Unknown command '{args[0]}'; use decode, memory or economy."),
+        _ => throw new FormatException($"Unknown command '{args[0]}'; use decode, compare, memory or economy."),
     };
 }
 catch (FormatException e)

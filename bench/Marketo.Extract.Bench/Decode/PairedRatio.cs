@@ -58,7 +58,8 @@ internal sealed class PairedRatio
         CultureInfo.InvariantCulture,
         $"median {Median(ratios):P0} (lowest {ratios.Min():P0}, highest {ratios.Max():P0})");
 
-    private static double Median(List<double> values)
+    /// <summary>Returns the median of the values.</summary>
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         var middle = sorted.Count / 2;
