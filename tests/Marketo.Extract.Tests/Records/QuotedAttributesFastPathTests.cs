@@ -113,14 +113,14 @@ public class QuotedAttributesFastPathTests
     {
         var random = new Random(20241204);
         using var subject = new Subject();
-        var accepted = 0;
+        var acceptedByMembers = new int[6];
 
         for (var i = 0; i < 20_000; i++)
         {
-            var json = RandomObject(random);
+            var json = RandomObject(random, members: i % acceptedByMembers.Length);
             if (subject.TryFast(json, out var fast))
             {
-                accepted++;
+                acceptedByMembers[i % acceptedByMembers.Length]++;
                 Assert.That(Describe(fast), Is.EqualTo(Describe(subject.Slow(json, out var warnings))), json);
                 Assert.That(warnings, Is.Zero, json);
             }
@@ -130,44 +130,137 @@ public class QuotedAttributesFastPathTests
             }
         }
 
-        Assert.That(accepted, Is.GreaterThan(5_000), "the generator should mostly write text the fast path reads");
+        // Objects of several members are the ones where the compact read and Read hand over to each other.
+        Assert.That(
+            acceptedByMembers.Sum(), Is.GreaterThan(10_000), "the generator should mostly write text the fast path reads");
+        Assert.That(acceptedByMembers[5], Is.GreaterThan(800), "the fast path should read many objects of five members");
+    }
+
+    [Test]
+    public async Task ReadActivitiesAsync_RandomQuotedObjects_MatchSlowPath()
+    {
+        var random = new Random(20241205);
+        var objects = Enumerable.Range(0, 2_000).Select(i => RandomObject(random, members: i % 6)).ToList();
+        using var subject = new Subject();
+
+        var (records, warnings) = await subject.ReadCsvAsync(objects, random);
+
+        Assert.That(records, Has.Count.EqualTo(objects.Count));
+        var slowWarnings = 0L;
+        for (var i = 0; i < objects.Count; i++)
+        {
+            var slow = subject.Slow(objects[i], out var rowWarnings);
+            slowWarnings += rowWarnings;
+            Assert.That(subject.DescribeAttributes(records[i]), Is.EqualTo(subject.DescribeAttributes(slow)), objects[i]);
+        }
+
+        Assert.That(warnings, Is.EqualTo(slowWarnings));
     }
 
     /// <summary>Each value with its type, so that 12 and 12L, or 12.5m and 12.50m, tell apart.</summary>
     private static string[] Describe(object?[] values) =>
         [.. values.Select(value => $"{value?.GetType().Name}:{Convert.ToString(value, CultureInfo.InvariantCulture)}")];
 
-    private static string RandomObject(Random random)
+    /// <summary>
+    /// Writes an object whose members mostly follow the declared order, as Marketo writes them, leaving some out.
+    /// One member in ten has any name, which may repeat a member or be undeclared, and one value in eight has any
+    /// kind. A few objects lack a comma or a colon, or end early.
+    /// </summary>
+    private static string RandomObject(Random random, int members)
     {
-        var names = new[] { "Label", "Count", "Ratio", "Price", "Flag", "Seen At", "Day", "renamedApi", "Other" };
-        var text = new StringBuilder(random.Next(8) == 0 ? " {" : "{");
-        var members = random.Next(6);
+        string[] declared = ["Label", "Count", "Ratio", "Price", "Flag", "Seen At", "Day", "renamedApi"];
+        var next = random.Next(declared.Length);
+        var text = new StringBuilder(RandomSpace(random)).Append('{');
         for (var i = 0; i < members; i++)
         {
-            text.Append(i == 0 ? string.Empty : random.Next(40) == 0 ? " , " : ",");
-            text.Append('"').Append(names[random.Next(names.Length)]).Append(random.Next(40) == 0 ? "\" : " : "\":");
-            text.Append(RandomValue(random)).Append(random.Next(40) == 0 ? " " : string.Empty);
+            var name = random.Next(10) == 0 ? RandomName(random) : declared[next % declared.Length];
+            next += random.Next(4) == 0 ? 2 : 1;
+            var comma = random.Next(100) == 0 ? string.Empty : ",";
+            text.Append(i == 0 ? RandomSpace(random) : RandomSpace(random) + comma + RandomSpace(random));
+            text.Append('"').Append(name).Append('"');
+            var colon = random.Next(100) == 0 ? string.Empty : ":";
+            text.Append(RandomSpace(random)).Append(colon).Append(RandomSpace(random));
+            text.Append(random.Next(8) == 0 ? RandomValue(random) : RandomFittingValue(random, name));
         }
 
-        text.Append(random.Next(50) == 0 ? ",}" : "}");
-        return text.ToString();
+        text.Append(RandomSpace(random)).Append(random.Next(50) == 0 ? ",}" : "}").Append(RandomSpace(random));
+
+        // A cell cut short ends in the middle of a name, a value or a doubled quote.
+        return random.Next(50) == 0 ? text.ToString(0, random.Next(text.Length)) : text.ToString();
     }
 
-    private static string RandomValue(Random random) => random.Next(12) switch
+    /// <summary>
+    /// Picks mostly a declared name or the undeclared <c>Other</c>. Sometimes it picks a prefix or an extension of a
+    /// declared name, a declared name written with an escape, the empty name, the name that needs an escape, or the
+    /// display name of the attribute that the other objects name by its API name.
+    /// </summary>
+    private static string RandomName(Random random)
+    {
+        string[] names = ["Label", "Count", "Ratio", "Price", "Flag", "Seen At", "Day", "renamedApi", "Other"];
+        string[] rare = ["Lab", "Labels", "Lab\\u0065l", "", "Quote \\\"Name\\\"", "Renamed"];
+        return random.Next(20) == 0 ? rare[random.Next(rare.Length)] : names[random.Next(names.Length)];
+    }
+
+    /// <summary>Picks mostly nothing, as in Marketo's compact JSON, and otherwise one kind of JSON whitespace.</summary>
+    private static string RandomSpace(Random random) => random.Next(40) switch
+    {
+        0 => " ",
+        1 => "\t",
+        2 => "\n",
+        3 => "\r\n  ",
+        _ => string.Empty,
+    };
+
+    private static string RandomValue(Random random) => random.Next(13) switch
     {
         0 => "null",
         1 => random.Next(2) == 0 ? "true" : "false",
         2 => random.Next(-100_000, 100_000).ToString(CultureInfo.InvariantCulture),
         3 => (random.NextDouble() * 1e6).ToString("R", CultureInfo.InvariantCulture),
-        4 => random.Next(10) switch
+        4 => random.Next(14) switch
         {
-            0 => "1e5", 1 => "-0.5E-3", 2 => "00", 3 => "-", 4 => "truex", 5 => "12a", _ => "0",
+            0 => "1e5", 1 => "-0.5E-3", 2 => "00", 3 => "-", 4 => "truex", 5 => "12a", 6 => "-0", 7 => "nullx",
+            8 => "false1", 9 => "tru", 10 => "1E+2", 11 => "0.0", 12 => "01", _ => "0",
         },
         5 => "\"2024-0" + random.Next(1, 10) + "-1" + random.Next(10) + "T10:00:00Z\"",
         6 => "\"2024-03-1" + random.Next(10) + "\"",
         7 => "[" + random.Next(3) + "]",
+        8 => RandomDigits(random),
         _ => "\"" + RandomText(random) + "\"",
     };
+
+    /// <summary>
+    /// Writes a value of the kind of the attribute <paramref name="name"/>, so that the fast path often reads objects
+    /// of several members whole. A value of another kind, or of an undeclared name, makes it decline.
+    /// </summary>
+    private static string RandomFittingValue(Random random, string name) => name switch
+    {
+        "Count" => random.Next(2) == 0
+            ? RandomDigits(random)
+            : random.Next(-100_000, 100_000).ToString(CultureInfo.InvariantCulture),
+        "Ratio" or "Price" => (random.NextDouble() * 1e6).ToString("R", CultureInfo.InvariantCulture),
+        "Flag" => random.Next(2) == 0 ? "true" : "false",
+        "Seen At" => "\"2024-0" + random.Next(1, 10) + "-1" + random.Next(10) + "T10:00:00Z\"",
+        "Day" => "\"2024-03-1" + random.Next(10) + "\"",
+        _ => "\"" + RandomText(random) + "\"",
+    };
+
+    /// <summary>
+    /// Writes 1 to 20 digits, often 16 to 20 around the 18 that the compact read converts itself, sometimes with a
+    /// sign or a leading zero.
+    /// </summary>
+    private static string RandomDigits(Random random)
+    {
+        var text = new StringBuilder(random.Next(4) == 0 ? "-" : string.Empty);
+        var length = random.Next(2) == 0 ? random.Next(16, 21) : random.Next(1, 21);
+        text.Append((char)('0' + (random.Next(10) == 0 ? 0 : random.Next(1, 10))));
+        for (var i = 1; i < length; i++)
+        {
+            text.Append((char)('0' + random.Next(10)));
+        }
+
+        return text.ToString();
+    }
 
     private static string RandomText(Random random)
     {
@@ -221,6 +314,41 @@ public class QuotedAttributesFastPathTests
             warnings = _statistics.WarningCount - before;
             return values;
         }
+
+        /// <summary>
+        /// Decodes one CSV row per object with the whole activity decoder, which tries the quoted fast path on each
+        /// attributes cell first. Some rows quote another cell too.
+        /// </summary>
+        public async Task<(List<MarketoRecord> Records, long Warnings)> ReadCsvAsync(
+            List<string> objects, Random random)
+        {
+            var csv = new StringBuilder("marketoGUID,leadId,activityDate,activityTypeId,campaignId,")
+                .Append("primaryAttributeValueId,primaryAttributeValue,attributes\n");
+            for (var i = 0; i < objects.Count; i++)
+            {
+                var primary = random.Next(5) == 0 ? "\"Asset \"\"A\"\"\"" : "Asset A";
+                csv.Append(CultureInfo.InvariantCulture, $"{i},5,2024-02-01T10:00:00Z,{Mixed.Id},,,{primary},\"")
+                    .Append(objects[i].Replace("\"", "\"\"", StringComparison.Ordinal))
+                    .Append("\"\n");
+            }
+
+            var decoder = new ExportCsvDecoder();
+            await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
+            var records = await RecordsTestData.ToListAsync(
+                decoder.ReadActivitiesAsync(stream, new Dictionary<int, RecordSchema> { [Mixed.Id] = _schema }));
+            return (records, decoder.Statistics.WarningCount);
+        }
+
+        /// <summary>Describes the attribute fields and <c>additional_attributes</c>, which the attributes cell fills.</summary>
+        public string[] DescribeAttributes(object?[] values) =>
+            Describe([.. AttributeOrdinals().Select(ordinal => values[ordinal])]);
+
+        public string[] DescribeAttributes(MarketoRecord record) =>
+            Describe([.. AttributeOrdinals().Select(ordinal => record[_schema.Fields[ordinal].Name])]);
+
+        private IEnumerable<int> AttributeOrdinals() =>
+            Enumerable.Range(0, _schema.Fields.Count).Where(ordinal => _schema.Fields[ordinal].Source
+                is RecordFieldSource.ActivityAttribute or RecordFieldSource.UndeclaredActivityAttributes);
 
         public void Dispose() => _file.Dispose();
     }
