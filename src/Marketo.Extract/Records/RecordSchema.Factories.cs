@@ -66,7 +66,9 @@ public sealed partial class RecordSchema
     /// <c>_2</c>, <c>_3</c> and so on. In the <see cref="ActivityAttributeLayout.Nested"/> layout a single
     /// <c>attributes</c> field (json) follows the base fields.</para>
     /// </returns>
-    /// <exception cref="ArgumentException">The layout is not defined, or an attribute is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The layout is not defined, or an attribute is null or, in the flattened layout, has no name.
+    /// </exception>
     public static RecordSchema ForActivityType(
         ActivityType activityType,
         ActivityAttributeLayout layout = ActivityAttributeLayout.Flattened,
@@ -181,12 +183,23 @@ public sealed partial class RecordSchema
             baseNames.Add(field.Name);
         }
 
+        var position = 0;
         foreach (var attribute in activityType.Attributes)
         {
+            position++;
             if (attribute is null)
             {
                 throw new ArgumentException(
                     $"Activity type {activityType.Id} '{activityType.Name}' has a null attribute.", nameof(activityType));
+            }
+
+            if (string.IsNullOrEmpty(attribute.Name))
+            {
+                throw new ArgumentException(
+                    $"Activity type {activityType.Id} '{activityType.Name}' has an attribute without a name (attribute " +
+                    $"{position} of {activityType.Attributes.Count}); a flattened attribute needs its display name, " +
+                    "which names its field and matches its key in the attributes column.",
+                    nameof(activityType));
             }
 
             var candidate = MarketoNames.ToSnakeCase(attribute.Name);

@@ -112,6 +112,23 @@ public class RecordSchemaTests
         }));
     }
 
+    [TestCase("")]
+    [TestCase(null)]
+    public void ForActivityType_AttributeWithoutName_ErrorNamesTypeAndAttribute(string? name)
+    {
+        var type = new ActivityType
+        {
+            Id = 100003,
+            Name = "Custom Thing",
+            Attributes = [new() { Name = "Score", DataType = "integer" }, new() { Name = name!, DataType = "string" }],
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => RecordSchema.ForActivityType(type));
+
+        Assert.That(error.Message, Does.Contain("100003 'Custom Thing'"));
+        Assert.That(error.Message, Does.Contain("attribute 2 of 2"));
+    }
+
     [Test]
     public void ForActivityType_Nested_OneAttributesField()
     {
