@@ -12,7 +12,7 @@ namespace Marketo.Extract.Bench.Decode;
 /// Each build is a folder with <c>Marketo.Extract.Bench.Runner</c> built against one version of the library. Both
 /// load into their own <see cref="AssemblyLoadContext"/>. Each round runs the ceiling, the two builds (in the order
 /// ABBA over consecutive rounds) and the ceiling again, and gives the ratio of B's processor time to A's. Two builds
-/// of the same code gave a median of 1.002 in 24 rounds on the machine of bench/README.md.
+/// of the same code gave medians of 0.991 and 1.002 in runs of 24 rounds on the machine of bench/README.md.
 /// </remarks>
 internal static class CompareCommand
 {
