@@ -224,25 +224,14 @@ internal ref struct QuotedJsonObjectReader
                 }
 
                 break;
-            case 't':
-                type = JsonTokenType.True;
-                if (!TrySkipLiteral(text, ref at, "true"))
+            case 't' or 'f' or 'n':
+                (type, var literal) = text[at] switch
                 {
-                    return false;
-                }
-
-                break;
-            case 'f':
-                type = JsonTokenType.False;
-                if (!TrySkipLiteral(text, ref at, "false"))
-                {
-                    return false;
-                }
-
-                break;
-            case 'n':
-                type = JsonTokenType.Null;
-                if (!TrySkipLiteral(text, ref at, "null"))
+                    't' => (JsonTokenType.True, "true"),
+                    'f' => (JsonTokenType.False, "false"),
+                    _ => (JsonTokenType.Null, "null"),
+                };
+                if (!TrySkipLiteral(text, ref at, literal))
                 {
                     return false;
                 }
