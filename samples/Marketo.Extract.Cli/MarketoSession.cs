@@ -86,6 +86,9 @@ internal sealed class MarketoSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets whether the command works on the built-in emulator, which starts afresh on each run.</summary>
+    public bool UsesBuiltInEmulator => _emulator is not null;
+
     /// <summary>Writes the notice that the command works on the emulator's demo data, if it does.</summary>
     /// <param name="action">What the command does with it, such as "extracting from".</param>
     public void WriteEmulatorNotice(string action)

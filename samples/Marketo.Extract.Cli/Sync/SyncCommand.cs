@@ -83,7 +83,7 @@ internal static class SyncCommand
         {
             // The extraction has cancelled its open jobs by now, so the state file shows what the next run resumes.
             progress.Finish();
-            throw await InterruptedAsync(stateFile.Store, progress.CancelledJobs, exception);
+            throw await InterruptedAsync(stateFile.Store, progress.CancelledJobs, session.UsesBuiltInEmulator, exception);
         }
 
         progress.Finish();
@@ -96,6 +96,7 @@ internal static class SyncCommand
     private static async Task<CliException> InterruptedAsync(
         JsonFileCursorStore stateFile,
         int cancelledJobs,
+        bool builtInEmulator,
         OperationCanceledException exception)
     {
         var states = await stateFile.LoadAllAsync(CancellationToken.None);
@@ -111,6 +112,11 @@ internal static class SyncCommand
         if (savedJobs > 0)
         {
             saved += " and downloads the file of a completed job again without a new export.";
+        }
+
+        if (savedJobs > 0 && builtInEmulator)
+        {
+            saved += " The built-in emulator starts afresh on each run, though, so there the next run creates new jobs.";
         }
 
         var cancelled = cancelledJobs switch
@@ -190,9 +196,9 @@ internal static class SyncCommand
         if (withCursor > 0)
         {
             host.HeldWarnings.Enqueue(
-                $"--start-date applies only to streams without a cursor; {withCursor} of the {streams.Count} streams " +
-                $"continued from their cursors in '{statePath}'. Run with --full-refresh to read them again from " +
-                "the start date.");
+                $"--start-date was not used by the {withCursor} streams that continued from their cursors in " +
+                $"'{statePath}'; it applies only to incremental streams without one. Run with --full-refresh to read " +
+                "them again from the start date.");
         }
     }
 
