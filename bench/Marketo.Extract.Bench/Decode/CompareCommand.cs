@@ -25,6 +25,7 @@ internal static class CompareCommand
                 "compare needs two folders of Marketo.Extract.Bench.Runner builds, A then B; see bench/README.md.");
         }
 
+        // An even number of rounds gives each build as many first places as second ones.
         var rounds = arguments.GetInt32("rounds", 24);
         var path = Path.Combine(BenchPaths.DataFolder(arguments), $"activities-{arguments.GetInt32("activity-rows", 600_000)}.csv");
         if (!File.Exists(path))
@@ -65,7 +66,8 @@ internal static class CompareCommand
             ceilingOverB.Add(ceiling / timeB);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"round {round + 1}: ceiling {ceiling:F3} s, A {timeA:F3} s, B {timeB:F3} s, B/A {timeB / timeA:F3}"));
+                $"round {round + 1}, processor time: ceiling {ceiling:F3} s, A {timeA:F3} s, B {timeB:F3} s, "
+                + $"B/A {timeB / timeA:F3}"));
         }
 
         Console.WriteLine(string.Create(

@@ -15,7 +15,6 @@ internal static class DecodeCommand
         var data = BenchPaths.DataFolder(arguments);
         var repeat = arguments.GetInt32("repeat", 3);
         var pairs = arguments.GetInt32("pairs", 9);
-        var scripts = new PythonScripts(BenchPaths.FindScripts());
 
         var export = arguments.GetString("export");
         if (export is not (null or "leads" or "activities"))
@@ -25,13 +24,16 @@ internal static class DecodeCommand
 
         var only = arguments.GetString("only");
         FileMeasurements? leads = null;
+        var python = !arguments.Has("skip-python") && only is null;
         if (export is null or "leads")
         {
+            // Only the lead export needs the Python scripts: one generates it, and the other is the baseline.
+            var scripts = new PythonScripts(BenchPaths.FindScripts());
             var leadsPath = await scripts.EnsureLeadExportAsync(data, arguments.GetInt32("lead-rows", 205_000));
             var leadSchema = RecordSchema.ForLeads(await scripts.ReadLeadColumnsAsync());
             leads = new FileMeasurements("leads", leadsPath, data, repeat, pairs, only);
             await leads.MeasureAsync((decoder, csv) => decoder.ReadLeadsAsync(csv, leadSchema));
-            if (!arguments.Has("skip-python") && only is null)
+            if (python)
             {
                 await leads.MeasurePythonAsync(scripts);
             }
@@ -48,7 +50,8 @@ internal static class DecodeCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine($"median of {repeat} runs after one warm-up run (Python: one run); MB = 1,000,000 bytes of CSV input");
+        var pythonNote = python && leads is not null ? " (Python: one run)" : string.Empty;
+        Console.WriteLine($"median of {repeat} runs after one warm-up run{pythonNote}; MB = 1,000,000 bytes of CSV input");
         Console.WriteLine();
         leads?.PrintTable();
         Console.WriteLine();
