@@ -11,7 +11,7 @@ const string Usage = """
       decode   decode throughput of a lead and an activity export next to Sep and the Python baseline
                --lead-rows N (205000)  --activity-rows N (600000)  --repeat N (3)  --skip-python
                --pairs N (9: interleaved ceiling and typed runs for the typed/ceiling ratio)
-           --only TEXT (run only the measurements whose name contains TEXT; 'paired' for the pairs)
+               --only TEXT (run only the measurements whose name contains TEXT; 'paired' for the pairs)
                --export leads|activities (measure only that export; default both)
       compare  typed activity decode of two builds of the library, alternated in one process
                A B (folders of Marketo.Extract.Bench.Runner builds)  --rounds N (24)
