@@ -16,7 +16,7 @@ internal static class BenchPaths
         {
             return File.Exists(Path.Combine(configured, "gen_leads_csv.py"))
                 ? configured
-                : throw new FormatException($"MARKETO_BENCH_SCRIPTS is '{configured}', which has no gen_leads_csv.py.");
+                : throw new FileNotFoundException($"MARKETO_BENCH_SCRIPTS is '{configured}', which has no gen_leads_csv.py.");
         }
 
         for (var folder = new DirectoryInfo(RepositoryRoot); folder is not null; folder = folder.Parent)
@@ -28,9 +28,10 @@ internal static class BenchPaths
             }
         }
 
-        throw new FormatException(
-            $"No shared/bench/gen_leads_csv.py was found in {RepositoryRoot} or a folder above it; "
-            + "set MARKETO_BENCH_SCRIPTS to the folder that has it.");
+        throw new FileNotFoundException(
+            $"No shared/bench/gen_leads_csv.py was found in {RepositoryRoot} or a folder above it; the lead export and "
+            + "the Python baseline need it. Set MARKETO_BENCH_SCRIPTS to the folder that has it, or measure only "
+            + "the activity export with --export activities --skip-python.");
     }
 
     public static string DataFolder(BenchArguments arguments)

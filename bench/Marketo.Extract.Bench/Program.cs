@@ -51,3 +51,9 @@ catch (FormatException e)
     Console.Error.WriteLine(Usage);
     return 2;
 }
+catch (FileNotFoundException e)
+{
+    // A missing script, export or build is not a mistake in the command line, so the usage would not help.
+    Console.Error.WriteLine($"Marketo.Extract.Bench: {e.Message}");
+    return 2;
+}

@@ -30,7 +30,7 @@ internal static class CompareCommand
         var path = Path.Combine(BenchPaths.DataFolder(arguments), $"activities-{arguments.GetInt32("activity-rows", 600_000)}.csv");
         if (!File.Exists(path))
         {
-            throw new FormatException($"'{path}' does not exist; run 'decode --export activities' once to generate it.");
+            throw new FileNotFoundException($"'{path}' does not exist; run 'decode --export activities' once to generate it.");
         }
 
         var a = LoadBuild(folders[0], path);
@@ -83,7 +83,7 @@ internal static class CompareCommand
         var runnerPath = Path.Combine(Path.GetFullPath(folder), "Marketo.Extract.Bench.Runner.dll");
         if (!File.Exists(runnerPath))
         {
-            throw new FormatException($"'{runnerPath}' does not exist; build Marketo.Extract.Bench.Runner into that folder.");
+            throw new FileNotFoundException($"'{runnerPath}' does not exist; build Marketo.Extract.Bench.Runner into that folder.");
         }
 
         var context = new BuildLoadContext(Path.GetDirectoryName(runnerPath)!);
