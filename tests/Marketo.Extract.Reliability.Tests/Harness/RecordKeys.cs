@@ -1,5 +1,3 @@
-using Marketo.Extract.Models;
-using Marketo.Extract.Records;
 using Marketo.Extract.Streams;
 using Marketo.Extract.Testing;
 using Marketo.Extract.Tests.EndToEnd;
@@ -9,17 +7,7 @@ namespace Marketo.Extract.Reliability.Tests.Harness;
 /// <summary>Identifies records by a key that is unique across streams, and lists the keys the emulator should yield.</summary>
 internal static class RecordKeys
 {
-    public static string Of(ExtractedRecord record) => record.Value switch
-    {
-        MarketoRecord { Schema.Name: StreamIds.Leads } lead => "lead:" + lead[GroundTruth.IndexOfSource(lead.Schema, "id")],
-        MarketoRecord activity => "activity:" + activity[0],
-        Campaign campaign => "campaign:" + campaign.Id,
-        StaticList list => "list:" + list.Id,
-        MarketoProgram program => "program:" + program.Id,
-        ActivityType type => "type:" + type.Id,
-        LeadActivity deleted => "deleted:" + deleted.MarketoGuid,
-        _ => throw new AssertionException($"Unexpected record type {record.Value.GetType()}"),
-    };
+    public static string Of(ExtractedRecord record) => GroundTruth.KeyOf(record);
 
     /// <summary>The keys of every record a first sync from <paramref name="startDate"/> must deliver.</summary>
     public static HashSet<string> Expected(EmulatedDataset dataset, DateTimeOffset startDate)

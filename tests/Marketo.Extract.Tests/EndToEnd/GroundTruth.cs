@@ -1,5 +1,7 @@
 using System.Globalization;
+using Marketo.Extract.Models;
 using Marketo.Extract.Records;
+using Marketo.Extract.Streams;
 using Marketo.Extract.Testing;
 
 namespace Marketo.Extract.Tests.EndToEnd;
@@ -66,6 +68,19 @@ internal static class GroundTruth
         differences.AddRange(byGuid.Keys.Select(guid => $"activity {guid} is missing"));
         return differences;
     }
+
+    /// <summary>Returns a key of the record that is unique across streams, such as <c>lead:42</c>.</summary>
+    public static string KeyOf(ExtractedRecord record) => record.Value switch
+    {
+        MarketoRecord { Schema.Name: StreamIds.Leads } lead => "lead:" + lead[IndexOfSource(lead.Schema, "id")],
+        MarketoRecord activity => "activity:" + activity[0],
+        Campaign campaign => "campaign:" + campaign.Id,
+        StaticList list => "list:" + list.Id,
+        MarketoProgram program => "program:" + program.Id,
+        ActivityType type => "type:" + type.Id,
+        LeadActivity deleted => "deleted:" + deleted.MarketoGuid,
+        _ => throw new AssertionException($"Unexpected record type {record.Value.GetType()}"),
+    };
 
     public static int IndexOfSource(RecordSchema schema, string sourceName)
     {

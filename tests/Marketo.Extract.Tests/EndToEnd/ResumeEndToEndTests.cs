@@ -1,7 +1,3 @@
-using Marketo.Extract.Models;
-using Marketo.Extract.Records;
-using Marketo.Extract.Streams;
-
 namespace Marketo.Extract.Tests.EndToEnd;
 
 [Parallelizable(ParallelScope.Self)]
@@ -65,7 +61,7 @@ public class ResumeEndToEndTests
             await foreach (var record in harness.CreateExtractor().ReadAsync(cancellationToken: cancellation.Token))
             {
                 // The consumer stores each record before asking for the next one.
-                delivered.Add((record.StreamId, KeyOf(record)));
+                delivered.Add((record.StreamId, GroundTruth.KeyOf(record)));
                 if (++count < stopAfter)
                 {
                     continue;
@@ -94,16 +90,4 @@ public class ResumeEndToEndTests
             return false;
         }
     }
-
-    private static string KeyOf(ExtractedRecord record) => record.Value switch
-    {
-        MarketoRecord { Schema.Name: StreamIds.Leads } lead => "lead:" + lead[GroundTruth.IndexOfSource(lead.Schema, "id")],
-        MarketoRecord activity => "activity:" + activity[0],
-        Campaign campaign => "campaign:" + campaign.Id,
-        StaticList list => "list:" + list.Id,
-        MarketoProgram program => "program:" + program.Id,
-        ActivityType type => "type:" + type.Id,
-        LeadActivity deleted => "deleted:" + deleted.MarketoGuid,
-        _ => throw new AssertionException($"Unexpected record type {record.Value.GetType()}"),
-    };
 }
