@@ -224,34 +224,12 @@ internal ref struct QuotedJsonObjectReader
                 }
 
                 break;
-            case 't' or 'f' or 'n':
-                (type, var literal) = text[at] switch
-                {
-                    't' => (JsonTokenType.True, "true"),
-                    'f' => (JsonTokenType.False, "false"),
-                    _ => (JsonTokenType.Null, "null"),
-                };
-                if (!TrySkipLiteral(text, ref at, literal))
-                {
-                    return false;
-                }
-
-                break;
             default:
-                var end = ScanPlainDigits(text, at, out wholeNumber);
-                if (end < 0)
-                {
-                    end = ScanNumber(text, at);
-                }
-
-                if (end < 0 || !IsValueEnd(text, end))
+                if (!TryReadLiteralOrNumber(text, ref at, out type, out value, out wholeNumber))
                 {
                     return false;
                 }
 
-                type = JsonTokenType.Number;
-                value = text[at..end];
-                at = end;
                 break;
         }
 
@@ -303,11 +281,12 @@ internal ref struct QuotedJsonObjectReader
     private static bool TryReadPlainString(ReadOnlySpan<char> text, scoped ref int position, out ReadOnlySpan<char> value)
     {
         value = default;
-        var start = position + 2;
-        if (!IsDoubledQuote(text, position) || start > text.Length)
+        if (!IsDoubledQuote(text, position))
         {
             return false;
         }
+
+        var start = position + 2;
 
         var length = text[start..].IndexOfAny(StringStops);
         if (length < 0 || text[start + length] != '"' || !IsDoubledQuote(text, start + length))
@@ -340,25 +319,7 @@ internal ref struct QuotedJsonObjectReader
         return true;
     }
 
-    private bool ReadName(out ReadOnlySpan<char> name)
-    {
-        name = default;
-        if (!SkipDoubledQuote())
-        {
-            return false;
-        }
-
-        var rest = _text[_position..];
-        var stop = IndexOfStop(rest);
-        if (stop < 0 || !IsDoubledQuote(rest, stop))
-        {
-            return false;
-        }
-
-        name = rest[..stop];
-        _position += stop + 2;
-        return true;
-    }
+    private bool ReadName(out ReadOnlySpan<char> name) => TryReadPlainString(_text, ref _position, out name);
 
     private bool ReadColon()
     {
@@ -381,18 +342,8 @@ internal ref struct QuotedJsonObjectReader
             case '"':
                 type = JsonTokenType.String;
                 return ReadString(out value);
-            case 't':
-                type = JsonTokenType.True;
-                return ReadLiteral("true");
-            case 'f':
-                type = JsonTokenType.False;
-                return ReadLiteral("false");
-            case 'n':
-                type = JsonTokenType.Null;
-                return ReadLiteral("null");
             default:
-                type = JsonTokenType.Number;
-                return ReadNumber(out value);
+                return TryReadLiteralOrNumber(_text, ref _position, out type, out value, out _);
         }
     }
 
@@ -583,20 +534,6 @@ internal ref struct QuotedJsonObjectReader
         return true;
     }
 
-    private bool ReadNumber(out ReadOnlySpan<char> value)
-    {
-        value = default;
-        var end = ScanNumber(_text, _position);
-        if (end < 0 || !IsValueEnd(_text, end))
-        {
-            return false;
-        }
-
-        value = _text[_position..end];
-        _position = end;
-        return true;
-    }
-
     /// <summary>
     /// Returns where the number that starts at <paramref name="start"/> ends, or -1 when the text there does not
     /// follow JSON's grammar: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>.
@@ -644,32 +581,69 @@ internal ref struct QuotedJsonObjectReader
         return position;
     }
 
-    private bool ReadLiteral(string literal)
+    /// <summary>
+    /// Reads a value other than a string at <paramref name="position"/>: <c>true</c>, <c>false</c>, <c>null</c> or a
+    /// number, which must end where a value may end.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="position">Where the value starts; on success, where it ends.</param>
+    /// <param name="type">The type of the value.</param>
+    /// <param name="value">The text of a number.</param>
+    /// <param name="wholeNumber">The value of a number of 1 to 18 plain digits; otherwise -1.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadLiteralOrNumber(
+        ReadOnlySpan<char> text,
+        scoped ref int position,
+        out JsonTokenType type,
+        out ReadOnlySpan<char> value,
+        out long wholeNumber)
     {
-        if (!IsLiteral(_text, _position, literal))
+        value = default;
+        wholeNumber = -1;
+        int end;
+        switch (Peek(text, position))
         {
+            case 't':
+                type = JsonTokenType.True;
+                end = LiteralEnd(text, position, "true");
+                break;
+            case 'f':
+                type = JsonTokenType.False;
+                end = LiteralEnd(text, position, "false");
+                break;
+            case 'n':
+                type = JsonTokenType.Null;
+                end = LiteralEnd(text, position, "null");
+                break;
+            default:
+                type = JsonTokenType.Number;
+                end = ScanPlainDigits(text, position, out wholeNumber);
+                if (end < 0)
+                {
+                    end = ScanNumber(text, position);
+                }
+
+                break;
+        }
+
+        if (end < 0 || !IsValueEnd(text, end))
+        {
+            wholeNumber = -1;
             return false;
         }
 
-        _position += literal.Length;
-        return true;
-    }
-
-    /// <summary>Returns whether the text at <paramref name="position"/> is <paramref name="literal"/> as a whole value.</summary>
-    private static bool IsLiteral(ReadOnlySpan<char> text, int position, string literal) =>
-        text[position..].StartsWith(literal, StringComparison.Ordinal) && IsValueEnd(text, position + literal.Length);
-
-    /// <summary>Moves past <paramref name="literal"/> when the text at <paramref name="position"/> is that whole value.</summary>
-    private static bool TrySkipLiteral(ReadOnlySpan<char> text, scoped ref int position, string literal)
-    {
-        if (!IsLiteral(text, position, literal))
+        if (type == JsonTokenType.Number)
         {
-            return false;
+            value = text[position..end];
         }
 
-        position += literal.Length;
+        position = end;
         return true;
     }
+
+    /// <summary>Returns where <paramref name="literal"/> ends when the text at <paramref name="position"/> starts with it; otherwise -1.</summary>
+    private static int LiteralEnd(ReadOnlySpan<char> text, int position, string literal) =>
+        text[position..].StartsWith(literal, StringComparison.Ordinal) ? position + literal.Length : -1;
 
     private static bool SkipDigits(ReadOnlySpan<char> text, ref int position)
     {
