@@ -139,7 +139,7 @@ internal static class CellParser
         // small for a double, which the framework turns into zero.
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             && double.IsFinite(number)
-            && (number != 0 || !HasNonZeroDigit(text)))
+            && (number != 0 || SignificantDigits(text).Length == 0))
         {
             value = number;
             return true;
@@ -147,14 +147,6 @@ internal static class CellParser
 
         value = null!;
         return false;
-    }
-
-    /// <summary>Returns whether the digits before the exponent of a number's text are not all zero.</summary>
-    private static bool HasNonZeroDigit(ReadOnlySpan<char> text)
-    {
-        var exponent = text.IndexOfAny('e', 'E');
-        var mantissa = exponent < 0 ? text : text[..exponent];
-        return mantissa.IndexOfAnyInRange('1', '9') >= 0;
     }
 
     private static bool TryParseCurrency(ReadOnlySpan<char> text, out object value)
