@@ -118,15 +118,10 @@ internal sealed class ActivityFileDecoder : ExportFileDecoder
     private int ReadTypeId(SepReader.Row row, bool hasQuotes, long rowNumber)
     {
         var text = GetValue(row, _typeIdColumn, hasQuotes, rowNumber);
-        if (text.Length is > 0 and <= 9 && !text.ContainsAnyExceptInRange('0', '9'))
+        // Nine digits always fit an int.
+        if (text.Length <= 9 && CellParser.TryParsePlainDigits(text, out var id))
         {
-            var id = 0;
-            foreach (var digit in text)
-            {
-                id = (id * 10) + (digit - '0');
-            }
-
-            return id;
+            return (int)id;
         }
 
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var typeId))

@@ -49,7 +49,8 @@ internal static class CellParser
         return false;
     }
 
-    private static bool TryParsePlainDigits(ReadOnlySpan<char> text, out long number)
+    /// <summary>Parses 1 to 18 ASCII digits, which always fit a <see cref="long"/>.</summary>
+    public static bool TryParsePlainDigits(ReadOnlySpan<char> text, out long number)
     {
         number = 0;
         if (text.IsEmpty || text.Length > 18)
