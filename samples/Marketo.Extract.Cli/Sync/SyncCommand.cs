@@ -67,8 +67,11 @@ internal static class SyncCommand
         var streams = await SelectStreamsAsync(extractor, arguments.Streams, cancellationToken);
         if (!arguments.FullRefresh)
         {
-            RejectMissingOutput(folder, arguments.Format, stateFile, statePath, streams);
-            WarnIfStartDateUnused(host, arguments, stateFile, statePath, streams);
+            var withCursor = streams
+                .Where(stream => stateFile.SavedStates.TryGetValue(stream.Id, out var state) && state.Cursor is not null)
+                .ToList();
+            RejectMissingOutput(folder, arguments.Format, statePath, withCursor);
+            WarnIfStartDateUnused(host, arguments, statePath, withCursor);
         }
 
         var run = new SyncRun(folder, arguments, streams, gatedStore, progress);
@@ -151,18 +154,16 @@ internal static class SyncCommand
     /// name a file.
     /// </summary>
     /// <summary>
-    /// Rejects a run where a stream has a saved cursor but no output file, because the run would read only what
+    /// Rejects a run where a stream with a saved cursor has no output file, because the run would read only what
     /// changed after the cursor, and the records before it, which that file contained, would be missing.
     /// </summary>
     private static void RejectMissingOutput(
         OutputFolder folder,
         OutputFormat format,
-        LockedStateFile stateFile,
         string statePath,
-        IReadOnlyList<StreamDescriptor> streams)
+        List<StreamDescriptor> withCursor)
     {
-        var missing = streams
-            .Where(stream => stateFile.SavedStates.TryGetValue(stream.Id, out var state) && state.Cursor is not null)
+        var missing = withCursor
             .Select(stream => StreamFileName.Of(stream.Id, format))
             .Where(name => !File.Exists(Path.Combine(folder.FullPath, name)))
             .ToList();
@@ -182,21 +183,13 @@ internal static class SyncCommand
     private static void WarnIfStartDateUnused(
         CliHost host,
         SyncArguments arguments,
-        LockedStateFile stateFile,
         string statePath,
-        IReadOnlyList<StreamDescriptor> streams)
+        List<StreamDescriptor> withCursor)
     {
-        if (arguments.Common.StartDate is null)
-        {
-            return;
-        }
-
-        var withCursor = streams.Count(
-            stream => stateFile.SavedStates.TryGetValue(stream.Id, out var state) && state.Cursor is not null);
-        if (withCursor > 0)
+        if (arguments.Common.StartDate is not null && withCursor.Count > 0)
         {
             host.HeldWarnings.Enqueue(
-                $"--start-date was not used by the {withCursor} streams that continued from their cursors in " +
+                $"--start-date was not used by the {withCursor.Count} streams that continued from their cursors in " +
                 $"'{statePath}'; it applies only to incremental streams without one. Run with --full-refresh to read " +
                 "them again from the start date.");
         }
