@@ -190,9 +190,9 @@ public class QuotedAttributesFastPathTests
     }
 
     /// <summary>
-    /// Picks mostly a declared name or the undeclared <c>Other</c>. Sometimes it picks a prefix or an extension of a
-    /// declared name, a declared name written with an escape, the empty name, the name that needs an escape, or the
-    /// display name of the attribute that the other objects name by its API name.
+    /// Picks mostly a declared name or the undeclared <c>Other</c>. Sometimes it picks a near miss: a prefix or an
+    /// extension of a declared name, a declared name written with an escape, or the empty name. It also picks the
+    /// name that needs an escape, and the display name of the attribute that other objects name by its API name.
     /// </summary>
     private static string RandomName(Random random)
     {

@@ -176,7 +176,7 @@ internal sealed class FlattenedAttributesDecoder : ActivityAttributesDecoder
                 return false;
             }
 
-            // Plain digits in an integer field are the one value whose parse the compact read already did.
+            // The compact read has already parsed plain digits, so an integer field takes that value.
             object? converted;
             if (wholeNumber >= 0 && _slots[slot].Kind == FieldKind.Integer)
             {
